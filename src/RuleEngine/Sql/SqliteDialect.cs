@@ -1,0 +1,21 @@
+namespace PocketBaseSharp.RuleEngine.Sql;
+
+/// <summary>SQLite: double-quoted identifiers, <c>@name</c> parameters, the JSON1 functions.</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    public string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public string Parameter(string name) => "@" + name;
+
+    public string JsonExtract(string expression, string jsonPath) =>
+        $"JSON_EXTRACT({expression}, '{jsonPath.Replace("'", "''", StringComparison.Ordinal)}')";
+
+    // A non-array (or invalid JSON) value is treated as a one-element array, as upstream does.
+    public string JsonEach(string expression) =>
+        $"json_each(CASE WHEN json_valid({expression}) AND json_type({expression}) = 'array' THEN {expression} ELSE json_array({expression}) END)";
+
+    public string JsonArrayLength(string expression) =>
+        $"(CASE WHEN {expression} IS NULL OR {expression} = '' OR {expression} = '[]' THEN 0 WHEN json_valid({expression}) AND json_type({expression}) = 'array' THEN json_array_length({expression}) ELSE 1 END)";
+}

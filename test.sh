@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every test suite of PocketBaseSharp (dotnet, node, browser) and ends with one line
+# "tests: N passed, M failed". Installs what it needs (NuGet restore, npm ci, Debian's chromium).
+# Usage: ./test.sh            (all suites)
+#        ./test.sh dotnet     (one suite: dotnet | node | browser)
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+only="${1:-all}"
+results="$root/.test-results"
+rm -rf "$results" && mkdir -p "$results"
+passed=0
+failed=0
+
+add_counts() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+run_dotnet() {
+  echo "== dotnet: build"
+  if ! dotnet build PocketBaseSharp.sln -c Release -nologo -v q; then
+    echo "dotnet build failed"; add_counts 0 1; return
+  fi
+  for proj in tests/*.Tests/*.csproj; do
+    name=$(basename "$proj" .csproj)
+    echo "== dotnet: $name"
+    dotnet test "$proj" -c Release --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results/dotnet" \
+      --logger "console;verbosity=minimal"
+    trx="$results/dotnet/$name.trx"
+    if [ -f "$trx" ]; then
+      p=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
+      f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+      add_counts "${p:-0}" "${f:-0}"
+    else
+      echo "no results from $name"; add_counts 0 1
+    fi
+  done
+}
+
+run_node() {
+  [ -f tests/node/package.json ] || return
+  echo "== node: SDK compatibility tests"
+  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error) || { add_counts 0 1; return; }
+  dotnet build src/Server -c Release -nologo -v q >/dev/null || { add_counts 0 1; return; }
+  (cd tests/node && node --test --test-concurrency=1 \
+      --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$results/node.tap" 'test/**/*.test.mjs')
+  if [ -f "$results/node.tap" ]; then
+    p=$(grep -E '^# pass ' "$results/node.tap" | tail -1 | awk '{print $3}')
+    f=$(grep -E '^# fail ' "$results/node.tap" | tail -1 | awk '{print $3}')
+    add_counts "${p:-0}" "${f:-0}"
+  else
+    add_counts 0 1
+  fi
+}
+
+case "$only" in
+  all) run_dotnet; run_node ;;
+  dotnet) run_dotnet ;;
+  node) run_node ;;
+  *) echo "unknown suite: $only"; exit 2 ;;
+esac
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
