@@ -41,6 +41,7 @@ run_dotnet() {
 run_node_suite() {
   local dir="$1" name="$2"
   [ -f "$dir/package.json" ] || return
+  [ -n "$(find "$dir/test" -name '*.test.mjs' 2>/dev/null | head -1)" ] || { echo "== $name: no tests yet"; return; }
   echo "== $name"
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || { add_counts 0 1; return; }
   dotnet build src/Server -c Release -nologo -v q >/dev/null || { add_counts 0 1; return; }
