@@ -38,6 +38,7 @@ public static class ServerHost
         app.MapCollectionApi();
         app.MapBatchApi();
         app.MapSettingsApi();
+        app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;
     }

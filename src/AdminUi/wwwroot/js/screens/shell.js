@@ -1,0 +1,74 @@
+// The signed-in layout: the app navigation (collections, logs, settings, sign out) and a main area.
+import { api, auth } from '../api.js';
+import { h, mount, toast } from '../dom.js';
+import { disconnect } from '../realtime.js';
+import { go } from '../router.js';
+import { store } from '../store.js';
+import { renderCollections } from './collections.js';
+import { renderLogs } from './logs.js';
+import { renderSettings } from './settings.js';
+
+let shell = null; // {nav, main, health} kept across route changes
+
+function signOut() {
+  disconnect();
+  auth.clear();
+  shell = null;
+  go('/login');
+}
+
+async function checkHealth(dot) {
+  try {
+    const result = await api('GET', '/api/health');
+    dot.className = 'health ok';
+    dot.title = `Server: ${result.message}`;
+  } catch (err) {
+    dot.className = 'health bad';
+    dot.title = `Server: ${err.message}`;
+  }
+  dot.setAttribute('aria-label', dot.title);
+}
+
+function build(root) {
+  const link = (path, label, icon) => h('a', { href: `#${path}`, class: 'nav-link', 'data-path': path },
+    h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, icon), h('span', { class: 'nav-label' }, label));
+  const health = h('span', { class: 'health', role: 'img', 'aria-label': 'Server health unknown' });
+  const nav = h('nav', { class: 'app-nav', 'aria-label': 'Main' },
+    h('a', { class: 'brand', href: '#/collections', title: 'PocketBaseSharp' }, 'PB#'),
+    link('/collections', 'Collections', '▤'),
+    link('/logs', 'Logs', '≣'),
+    link('/settings', 'Settings', '⚙'),
+    h('div', { class: 'nav-spacer' }),
+    health,
+    h('button', { class: 'nav-link nav-button', type: 'button', onclick: signOut, title: `Sign out ${auth.record?.email || ''}` },
+      h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, '⎋'), h('span', { class: 'nav-label' }, 'Sign out')));
+  const main = h('div', { class: 'app-main', id: 'main' });
+  mount(root, h('div', { class: 'app' }, nav, main));
+  checkHealth(health);
+  setInterval(() => shell && checkHealth(health), 30_000);
+  return { nav, main };
+}
+
+export async function renderShell(root, path) {
+  if (!shell || !root.contains(shell.main)) {
+    shell = build(root);
+    try {
+      await store.loadCollections();
+    } catch (err) {
+      toast(`Could not load the collections: ${err.message}`, 'error');
+    }
+    api('GET', '/api/settings').then((s) => {
+      store.settings = s;
+      document.title = `${s?.meta?.appName || 'PocketBaseSharp'} - Dashboard`;
+    }).catch(() => {});
+  }
+  const section = '/' + path.split('/')[1];
+  for (const a of shell.nav.querySelectorAll('[data-path]')) {
+    if (a.dataset.path === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  if (section === '/collections') return renderCollections(shell.main);
+  if (section === '/logs') return renderLogs(shell.main);
+  if (section === '/settings') return renderSettings(shell.main, path);
+  go('/collections');
+}
