@@ -8,7 +8,6 @@
 // scenario of ../demo/call-scenario.mjs (server, setup, probes, chromium, two pages).
 // The namespace and everything in it are removed afterwards, whatever happened.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,34 +15,16 @@ import { test } from "node:test";
 import { createNetns, netnsUnavailableReason } from "../lib/netns.mjs";
 import { run } from "../lib/process.mjs";
 import { repoRoot, serverCommand } from "../lib/server.mjs";
+import { buildCommand, buildEnv, demoDir, demoSdks, installDemoPackages } from "../demo/build.mjs";
 
-const demoDir = join(repoRoot, "client-demo");
 const scenario = join(import.meta.dirname, "../demo/call-scenario.mjs");
-const sdks = [
-  { name: "0.19", version: "0.19.0" },
-  { name: "0.28", version: "0.28.1" },
-];
-
-async function installDemoPackages() {
-  if (existsSync(join(demoDir, "node_modules/.package-lock.json"))) return;
-  await run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: demoDir, timeoutMs: 300_000 });
-}
-
-async function buildDemo(sdk, outDir) {
-  const vite = join(demoDir, "node_modules/vite/bin/vite.js");
-  await run("node", [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
-    cwd: demoDir,
-    env: { ...process.env, POCKETBASE_SDK: sdk.name },
-    timeoutMs: 120_000,
-  });
-}
 
 function lastResult(output) {
   const line = output.split("\n").findLast((l) => l.startsWith("RESULT "));
   return line ? JSON.parse(line.slice("RESULT ".length)) : null;
 }
 
-for (const sdk of sdks) {
+for (const sdk of demoSdks) {
   test(`client-demo: a call between two pages, hangup and cascade (SDK ${sdk.version})`, { timeout: 420_000 }, async () => {
     const unavailable = netnsUnavailableReason();
     assert.equal(unavailable, "", unavailable);
@@ -55,7 +36,7 @@ for (const sdk of sdks) {
     const artifacts = join(repoRoot, ".test-results/browser-demo", sdk.name);
     let ns = null;
     try {
-      await buildDemo(sdk, publicDir);
+      await run(...buildCommand(publicDir), { cwd: demoDir, env: buildEnv(sdk), timeoutMs: 120_000 });
       ns = await createNetns("pbs-demo");
       const scenarioArgs = ["node", scenario, "--public-dir", publicDir, "--sdk-version", sdk.version, "--artifacts", artifacts];
       let output;
