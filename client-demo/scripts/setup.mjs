@@ -239,7 +239,9 @@ async function setUpCollections(baseUrl, token) {
   }
   if (pending.length === 0) return;
 
-  const collections = schema.map((c) => mergeCollection(existing.get(c.name), c, idsByName));
+  const collections = schema
+    .filter((c) => pending.includes(c.name))
+    .map((c) => mergeCollection(existing.get(c.name), c, idsByName));
   await expectOk(
     "PUT /api/collections/import",
     api(baseUrl, "PUT", "/api/collections/import", { token, body: { collections, deleteMissing: false } }),
