@@ -11,8 +11,10 @@
 //      candidates are gone from the database.
 //
 // Usage: node call-scenario.mjs --public-dir DIR --sdk-version 0.19.0 [--artifacts DIR]
+//            [--data-from DIR]   start from a copy of this data dir (e.g. collections made in a
+//                                dashboard) instead of an empty one; the setup completes it
 // Prints progress, then one line `RESULT <json>`; exits 0 only when everything passed.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
     "public-dir": { type: "string" },
     "sdk-version": { type: "string" },
     artifacts: { type: "string" },
+    "data-from": { type: "string" },
   },
 });
 if (!args["public-dir"] || !args["sdk-version"]) {
@@ -93,8 +96,9 @@ async function signIn(baseUrl, collection, credentials) {
 
 // Every record of a collection, read as a superuser (no filter syntax needed).
 async function allRecords(baseUrl, token, collection) {
-  const response = await api(baseUrl, "GET", `/api/collections/${collection}/records?perPage=1000&sort=id`, { token });
-  return expectStatus(response, 200, `GET /api/collections/${collection}/records`).items;
+  const response = await api(baseUrl, "GET", `/api/collections/${collection}/records?perPage=1000`, { token });
+  const { items } = expectStatus(response, 200, `GET /api/collections/${collection}/records`);
+  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 // ---- 1. data dir ----
@@ -409,6 +413,7 @@ async function main() {
   let browser = null;
   let serverOutput = "";
   try {
+    if (args["data-from"]) await cp(args["data-from"], dataDir, { recursive: true });
     log("setup (first run)");
     details.setupFirstRun = (await setupDataDir(dataDir)).trim().split("\n").at(-1);
 

@@ -7,6 +7,8 @@
 // build the app with the SDK under test. Inside a fresh network namespace with only `lo`: the
 // scenario of ../demo/call-scenario.mjs (server, setup, probes, chromium, two pages).
 // The namespace and everything in it are removed afterwards, whatever happened.
+// PBS_DEMO_DATA_FROM=<data dir> starts from a copy of that data dir (e.g. one whose collections
+// were defined through the dashboard) instead of an empty one.
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -39,6 +41,7 @@ for (const sdk of demoSdks) {
       await run(...buildCommand(publicDir), { cwd: demoDir, env: buildEnv(sdk), timeoutMs: 120_000 });
       ns = await createNetns("pbs-demo");
       const scenarioArgs = ["node", scenario, "--public-dir", publicDir, "--sdk-version", sdk.version, "--artifacts", artifacts];
+      if (process.env.PBS_DEMO_DATA_FROM) scenarioArgs.push("--data-from", process.env.PBS_DEMO_DATA_FROM);
       let output;
       try {
         output = await run(...ns.wrap(scenarioArgs), { timeoutMs: 360_000 });
