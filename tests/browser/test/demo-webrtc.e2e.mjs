@@ -27,7 +27,7 @@ function lastResult(output) {
 }
 
 for (const sdk of demoSdks) {
-  test(`client-demo: a call between two pages, hangup and cascade (SDK ${sdk.version})`, { timeout: 420_000 }, async () => {
+  test(`client-demo: a call between two pages, hangup and cascade (SDK ${sdk.version})`, { timeout: 420_000 }, async (t) => {
     const unavailable = netnsUnavailableReason();
     assert.equal(unavailable, "", unavailable);
     serverCommand(); // fails early with a clear message when the Release build is missing
@@ -62,6 +62,7 @@ for (const sdk of demoSdks) {
         assert.fail(lines.join("\n"));
       }
       assert.ok(result.details.mediaA.width > 0 && result.details.mediaB.width > 0);
+      t.diagnostic(JSON.stringify(result.details));
     } finally {
       await ns?.destroy();
       await rm(work, { recursive: true, force: true });
