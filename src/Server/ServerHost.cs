@@ -27,17 +27,20 @@ public static class ServerHost
         builder.Services.AddSingleton(_ => auxiliary);
         builder.Services.AddSingleton(collections);
         builder.Services.AddRecordServices();
+        builder.Services.AddAuthFlows();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
         app.MapCollectionApi();
         app.MapBatchApi();
-        app.MapSettingsApi();
+        app.MapAuthFlows();
         app.MapPublicFiles(options);
         return app;
     }
