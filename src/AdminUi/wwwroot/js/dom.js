@@ -102,6 +102,12 @@ export function mount(el, ...children) {
   return el;
 }
 
+/** Appends children, skipping null/false (unlike Element.append, which prints "null"). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 /** Formats a PocketBase date string for tables (kept in UTC, as stored). */
 export function shortDate(value) {
   return value ? value.replace(/\.\d+Z$/, ' UTC') : '';

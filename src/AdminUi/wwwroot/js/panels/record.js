@@ -1,6 +1,6 @@
 // Create/edit/delete one record in a side panel, with an input per field type.
 import { api, errorDetails, errorText } from '../api.js';
-import { confirmDialog, h, nextId, openPanel, toast } from '../dom.js';
+import { add, confirmDialog, h, nextId, openPanel, toast } from '../dom.js';
 import { fieldInput } from './recordInputs.js';
 
 const SKIP = new Set(['tokenKey']);
@@ -105,7 +105,7 @@ export function openRecordPanel(collection, record, onSaved) {
   }
 
   const saveButton = h('button', { class: 'btn btn-primary', type: 'button', onclick: save }, isNew ? 'Create' : 'Save changes');
-  panel.footer.append(
+  add(panel.footer, 
     !isNew && !readOnly ? h('button', { class: 'btn btn-danger', type: 'button', onclick: remove }, 'Delete') : null,
     h('div', { class: 'spacer' }),
     h('button', { class: 'btn', type: 'button', onclick: () => panel.close() }, readOnly ? 'Close' : 'Cancel'),
