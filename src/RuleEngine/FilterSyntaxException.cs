@@ -7,7 +7,7 @@ namespace PocketBaseSharp.RuleEngine;
 /// its 400 response.
 /// </summary>
 public sealed class FilterSyntaxException(int position, string found, string expected)
-    : Exception($"unexpected {found} at {position}, expected {expected}")
+    : FilterException($"unexpected {found} at {position}, expected {expected}")
 {
     public int Position { get; } = position;
 

@@ -1,7 +1,1 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-
-app.MapGet("/api/health", () => Results.Json(new { message = "API is healthy.", code = 200, data = new { } }));
-app.MapAdminUi();
-
-app.Run();
+return await PocketBaseSharp.Server.Cli.CliApp.RunAsync(args);

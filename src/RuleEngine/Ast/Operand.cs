@@ -1,0 +1,4 @@
+namespace PocketBaseSharp.RuleEngine.Ast;
+
+/// <summary>One side of a comparison or a function argument.</summary>
+public abstract record Operand;

@@ -1,0 +1,58 @@
+namespace PocketBaseSharp.Server.Api;
+
+/// <summary>
+/// Security headers and CORS as upstream: all origins unless <c>--origins</c> narrows them,
+/// preflights answered with 204 before anything else runs, no credentials header.
+/// </summary>
+public sealed class CorsMiddleware(RequestDelegate next, ServerOptions options)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers["X-XSS-Protection"] = "1; mode=block";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "SAMEORIGIN";
+        headers.Append("Vary", "Origin");
+
+        var origin = http.Request.Headers.Origin.ToString();
+        var allowed = origin.Length > 0 && IsAllowed(origin);
+        if (allowed)
+        {
+            headers["Access-Control-Allow-Origin"] = options.Origins.Contains("*") ? "*" : origin;
+        }
+
+        if (HttpMethods.IsOptions(http.Request.Method))
+        {
+            if (allowed && http.Request.Headers.ContainsKey("Access-Control-Request-Method"))
+            {
+                headers.Append("Vary", "Access-Control-Request-Method");
+                headers.Append("Vary", "Access-Control-Request-Headers");
+                headers["Access-Control-Allow-Methods"] = "GET,HEAD,PUT,PATCH,POST,DELETE";
+                var requested = http.Request.Headers.AccessControlRequestHeaders.ToString();
+                if (requested.Length > 0)
+                {
+                    headers["Access-Control-Allow-Headers"] = requested;
+                }
+            }
+
+            http.Response.StatusCode = 204;
+            return;
+        }
+
+        await next(http);
+    }
+
+    private bool IsAllowed(string origin) =>
+        options.Origins.Any(pattern => pattern == "*" || WildcardMatch(pattern, origin));
+
+    private static bool WildcardMatch(string pattern, string value)
+    {
+        if (!pattern.Contains('*'))
+        {
+            return string.Equals(pattern, value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var regex = "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(value, regex, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace PocketBaseSharp.Server.Api;
+
+/// <summary>
+/// Reads a request body as upstream does: JSON object, multipart or urlencoded form (with value
+/// inference and <c>@jsonPayload</c>); an empty body is an empty object whatever its type.
+/// </summary>
+public static class RequestBody
+{
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, long limit, string invalidMessage = "")
+    {
+        if (request.ContentLength > limit)
+        {
+            throw new ApiException(413);
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, limit);
+        if (bytes.Length == 0)
+        {
+            return [];
+        }
+
+        var type = request.ContentType ?? "";
+        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Length == 0)
+        {
+            return ParseJsonObject(bytes, invalidMessage);
+        }
+
+        if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadMultipartAsync(bytes, type, invalidMessage);
+        }
+
+        if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(bytes));
+            var result = new JsonObject();
+            foreach (var (key, values) in form)
+            {
+                AddFormValues(result, key, values.Select(v => v ?? "").ToList());
+            }
+
+            return result;
+        }
+
+        throw ApiException.BadRequest("Unsupported Content-Type.");
+    }
+
+    public static JsonObject ParseJsonObject(byte[] bytes, string invalidMessage)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw ApiException.BadRequest(NullIfEmpty(invalidMessage));
+        }
+        catch (JsonException)
+        {
+            throw ApiException.BadRequest(NullIfEmpty(invalidMessage));
+        }
+    }
+
+    private static async Task<JsonObject> ReadMultipartAsync(byte[] bytes, string contentType, string invalidMessage)
+    {
+        var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType).Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            throw ApiException.BadRequest("Failed to read the submitted data.");
+        }
+
+        var reader = new MultipartReader(boundary, new MemoryStream(bytes));
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var payloads = new List<string>();
+        try
+        {
+            while (await reader.ReadNextSectionAsync() is { } section)
+            {
+                var disposition = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+                var name = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
+                {
+                    // File storage is its own issue; uploads are read and not kept.
+                    continue;
+                }
+
+                var text = await new StreamReader(section.Body).ReadToEndAsync();
+                if (name == "@jsonPayload")
+                {
+                    payloads.Add(text);
+                }
+                else
+                {
+                    (values.TryGetValue(name, out var list) ? list : values[name] = []).Add(text);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            throw ApiException.BadRequest("Failed to read the submitted data.");
+        }
+
+        var result = new JsonObject();
+        foreach (var (key, list) in values)
+        {
+            AddFormValues(result, key, list);
+        }
+
+        foreach (var payload in payloads)
+        {
+            foreach (var (key, value) in ParseJsonObject(System.Text.Encoding.UTF8.GetBytes(payload), invalidMessage))
+            {
+                result[key] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddFormValues(JsonObject result, string key, List<string> values) =>
+        result[key] = values.Count == 1 ? Infer(values[0]) : new JsonArray([.. values.Select(Infer)]);
+
+    /// <summary>Form value inference: booleans, and numbers that re-format to the same text.</summary>
+    public static JsonNode? Infer(string value)
+    {
+        if (value is "true" or "false")
+        {
+            return JsonValue.Create(value == "true");
+        }
+
+        if (value.Length > 0 && (char.IsAsciiDigit(value[0]) || value[0] == '-')
+            && double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            && d.ToString("R", CultureInfo.InvariantCulture) == value)
+        {
+            return Collections.Json.NumberNode(d);
+        }
+
+        return JsonValue.Create(value);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, CancellationToken.None)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw new ApiException(413);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,26 @@
+namespace PocketBaseSharp.Server.Cli;
+
+/// <summary><c>serve</c>: starts the HTTP server and prints upstream's banner and installer hint.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(ServerOptions options, string[] args)
+    {
+        await using var app = await ServerHost.BuildAsync(options, args);
+        await app.StartAsync();
+        var url = "http://" + options.Http;
+        Console.WriteLine($"{DateTime.Now:yyyy/MM/dd HH:mm:ss} Server started at {url}");
+        Console.WriteLine($"├─ REST API:  {url}/api/");
+        Console.WriteLine($"└─ Dashboard: {url}/_/");
+        var installer = await Installer.LinkAsync(app.Services, url);
+        if (installer is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("(!) Launch the URL below in the browser if it hasn't been open already to create your first superuser account:");
+            Console.WriteLine(installer);
+            Console.WriteLine("(you can also create your first superuser by running: dotnet run --project src/Server -- superuser upsert EMAIL PASS)");
+        }
+
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}

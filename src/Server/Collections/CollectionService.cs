@@ -1,0 +1,259 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using PocketBaseSharp.RuleEngine;
+using PocketBaseSharp.RuleEngine.Requests;
+using PocketBaseSharp.RuleEngine.Sql;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server.Collections;
+
+/// <summary>
+/// Creates, changes, imports and deletes collections. Each change validates, migrates the table and
+/// saves the <c>_collections</c> row in one transaction, then refreshes the in-memory snapshot.
+/// </summary>
+public sealed class CollectionService(CollectionStore collections, RecordStore records) : IRuleValidator
+{
+    public async Task<Collection> CreateAsync(JsonObject input)
+    {
+        var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, null, input, collections.All, "Failed to create collection."));
+        await collections.ReloadAsync();
+        return result;
+    }
+
+    public async Task<Collection> UpdateAsync(Collection old, JsonObject input)
+    {
+        var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, old, input, collections.All, "Failed to update collection."));
+        await collections.ReloadAsync();
+        return result;
+    }
+
+    public async Task DeleteAsync(Collection c)
+    {
+        var referencing = collections.All.Where(o => o.Id != c.Id && o.Fields.Exists(f => f.Type == "relation" && f.CollectionId == c.Id)).Select(o => o.Name).ToList();
+        if (c.System || referencing.Count > 0)
+        {
+            throw ApiException.BadRequest("Failed to delete collection" + (referencing.Count > 0 ? " probably due to existing reference in " + string.Join(", ", referencing) : "") + ".");
+        }
+
+        await collections.Database.WriteAsync(async (db, tx) =>
+        {
+            TableSchema.Drop(db, tx, c);
+            await CollectionStore.SaveRowAsync(db, tx, c, delete: true);
+            return 0;
+        });
+        await collections.ReloadAsync();
+    }
+
+    /// <summary>Deletes every record through the normal delete path (cascades and change events included).</summary>
+    public Task TruncateAsync(Collection c)
+    {
+        if (c.IsView)
+        {
+            throw ApiException.BadRequest("The view collections don't support truncate.");
+        }
+
+        return records.WriteAsync(async scope =>
+        {
+            var all = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, c, $"SELECT * FROM {TableSchema.Quote(c.Name)}", new Dictionary<string, object?>());
+            foreach (var record in all)
+            {
+                if (await scope.FindAsync(c, record.Id) is { } current)
+                {
+                    await scope.DeleteAsync(current);
+                }
+            }
+
+            return 0;
+        });
+    }
+
+    /// <summary>Upserts every collection (by id, else name) in one transaction; optionally deletes the missing ones.</summary>
+    public async Task ImportAsync(JsonArray list, bool deleteMissing)
+    {
+        await collections.Database.WriteAsync(async (db, tx) =>
+        {
+            var current = collections.All.ToList();
+            var seen = new HashSet<string>();
+            foreach (var item in list)
+            {
+                if (item is not JsonObject input)
+                {
+                    throw ImportError("invalid collection entry");
+                }
+
+                var id = Json.String(input["id"]) ?? "";
+                var name = Json.String(input["name"]) ?? "";
+                var old = current.FirstOrDefault(c => id.Length > 0 && c.Id == id) ?? current.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+                try
+                {
+                    var saved = await SaveAsync(db, tx, old, input, current, "Failed to import collections.");
+                    current.RemoveAll(c => c.Id == saved.Id);
+                    current.Add(saved);
+                    seen.Add(saved.Id);
+                }
+                catch (ApiException ex) when (ex.Status == 400)
+                {
+                    throw ImportError(ex.ErrorData.ToJsonString());
+                }
+            }
+
+            if (deleteMissing)
+            {
+                foreach (var c in current.Where(c => !c.System && !seen.Contains(c.Id)).ToList())
+                {
+                    TableSchema.Drop(db, tx, c);
+                    await CollectionStore.SaveRowAsync(db, tx, c, delete: true);
+                }
+            }
+
+            return 0;
+        });
+        await collections.ReloadAsync();
+    }
+
+    private static ApiException ImportError(string raw) => ApiException.BadRequest("Failed to import collections.", new JsonObject
+    {
+        ["collections"] = ValidationErrors.Leaf("validation_collections_import_failure", "Failed to import the collections configuration. Raw error: " + raw),
+    });
+
+    private async Task<Collection> SaveAsync(SqliteConnection db, SqliteTransaction tx, Collection? old, JsonObject input, IReadOnlyList<Collection> all, string failure)
+    {
+        var c = old?.Clone() ?? new Collection();
+        CollectionInput.Apply(c, input, isNew: old is null);
+        var now = Clock.Now();
+        if (old is null)
+        {
+            if (c.Id.Length == 0)
+            {
+                c.Id = UniqueId(CollectionDefaults.CollectionId(c.Type, c.Name), all);
+            }
+
+            c.Created = now;
+            if (c.IsAuth)
+            {
+                CollectionDefaults.FillAuthOptions(c);
+            }
+        }
+        else if (old.System)
+        {
+            (c.ListRule, c.ViewRule, c.CreateRule, c.UpdateRule, c.DeleteRule) = (old.ListRule, old.ViewRule, old.CreateRule, old.UpdateRule, old.DeleteRule);
+        }
+
+        if (c.IsAuth && old is not null && old.AuthRule != c.AuthRule && c.Options["authToken"] is JsonObject authToken)
+        {
+            authToken["secret"] = RandomText.Alphanumeric(50);
+        }
+
+        c.Updated = now;
+        if (c.IsView)
+        {
+            c.Fields = InferViewFields(db, tx, c, failure);
+            c.Indexes = [];
+        }
+        else
+        {
+            CollectionDefaults.EnsureSystemFields(c);
+            c.Indexes = [.. c.Indexes.Select(i => IndexSql.WithTable(i, c.Name))];
+        }
+
+        CollectionValidator.Validate(c, old, all, this).ThrowIfAny(failure);
+        try
+        {
+            if (old is null)
+            {
+                TableSchema.Create(db, tx, c);
+            }
+            else
+            {
+                TableSchema.Migrate(db, tx, old, c);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            var key = c.IsView ? "viewQuery" : "indexes";
+            throw ApiException.BadRequest(failure, new JsonObject { [key] = ValidationErrors.Leaf(c.IsView ? "validation_invalid_view_query" : "validation_invalid_index_expression", (c.IsView ? "Invalid view query. Raw error: " : "Invalid index expression. Raw error: ") + ex.Message) });
+        }
+
+        await CollectionStore.SaveRowAsync(db, tx, c);
+        return c;
+    }
+
+    private static string UniqueId(string id, IReadOnlyList<Collection> all)
+    {
+        var candidate = id;
+        for (var n = 2; all.Any(c => c.Id == candidate); n++)
+        {
+            candidate = id + n;
+        }
+
+        return candidate;
+    }
+
+    /// <summary>View fields: <c>id</c> as text, a column named like a field of a table collection keeps that field's definition, others json.</summary>
+    private List<Field> InferViewFields(SqliteConnection db, SqliteTransaction tx, Collection c, string failure)
+    {
+        var query = c.ViewQuery.Trim().TrimEnd(';');
+        if (!query.StartsWith("select", StringComparison.OrdinalIgnoreCase) || query.Contains(';', StringComparison.Ordinal))
+        {
+            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: only a single SELECT statement is allowed") });
+        }
+
+        List<string> columns;
+        try
+        {
+            using var cmd = db.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT * FROM ({query}) LIMIT 0";
+            using var reader = cmd.ExecuteReader();
+            columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        }
+        catch (SqliteException ex)
+        {
+            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: " + ex.Message) });
+        }
+
+        if (!columns.Contains("id"))
+        {
+            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: missing required id column") });
+        }
+
+        return [.. columns.Distinct().Select(name =>
+        {
+            if (name == "id")
+            {
+                var id = CollectionDefaults.IdField();
+                id.Raw["autogeneratePattern"] = "";
+                id.Raw["pattern"] = "";
+                id.Raw["min"] = 0;
+                id.Raw["max"] = 0;
+                return id;
+            }
+
+            var known = collections.All.Where(o => !o.IsView).Select(o => o.FindField(name)).FirstOrDefault(f => f is not null);
+            if (known is not null && known.Type != "password")
+            {
+                var copy = known.Clone();
+                copy.Raw["system"] = false;
+                return copy;
+            }
+
+            return new Field(new JsonObject { ["id"] = CollectionDefaults.FieldId("json", name), ["name"] = name, ["type"] = "json" });
+        })];
+    }
+
+    public string? RuleError(string rule, Collection collection)
+    {
+        try
+        {
+            var compiler = new RuleCompiler(collections, new SqliteDialect());
+            compiler.CompileFilter(rule, CollectionStore.ToSchema(collection), new RequestInfo(), new SqlQueryContext(collection.Name), FilterAccess.Rule);
+            return null;
+        }
+        catch (FilterException ex)
+        {
+            return ex.Message;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PocketBaseSharp.RuleEngine.Schema;
+using PocketBaseSharp.Server.Data;
+
+namespace PocketBaseSharp.Server.Collections;
+
+/// <summary>
+/// The collections of <c>data.db</c>: an in-memory snapshot (swapped atomically after each
+/// committed schema change) plus the saving of rows through EF Core. Also the rule engine's
+/// <see cref="ISchemaLookup"/>.
+/// </summary>
+public sealed class CollectionStore(Database database) : ISchemaLookup
+{
+    private volatile IReadOnlyList<Collection> _all = [];
+
+    public IReadOnlyList<Collection> All => _all;
+
+    public Database Database => database;
+
+    /// <summary>Finds by id, or by name case-insensitively (as upstream's REST lookup).</summary>
+    public Collection? Find(string nameOrId)
+    {
+        var all = _all;
+        return all.FirstOrDefault(c => c.Id == nameOrId)
+            ?? all.FirstOrDefault(c => string.Equals(c.Name, nameOrId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public async Task ReloadAsync()
+    {
+        var rows = await database.ReadAsync(async db =>
+        {
+            await using var ctx = new SystemDbContext(db);
+            return await ctx.Collections.AsNoTracking().OrderBy(c => c.Created).ThenBy(c => c.Name).ToListAsync();
+        });
+        _all = [.. rows.Select(CollectionJson.FromRow)];
+    }
+
+    /// <summary>Inserts, updates or deletes the row of a collection inside the caller's transaction.</summary>
+    public static async Task SaveRowAsync(SqliteConnection db, SqliteTransaction tx, Collection collection, bool delete = false)
+    {
+        await using var ctx = new SystemDbContext(db);
+        await ctx.Database.UseTransactionAsync(tx);
+        var row = await ctx.Collections.FindAsync(collection.Id);
+        if (delete)
+        {
+            if (row is not null)
+            {
+                ctx.Collections.Remove(row);
+            }
+        }
+        else
+        {
+            var isNew = row is null;
+            row ??= new CollectionRow();
+            CollectionJson.CopyToRow(collection, row);
+            if (isNew)
+            {
+                ctx.Collections.Add(row);
+            }
+        }
+
+        await ctx.SaveChangesAsync();
+    }
+
+    CollectionSchema? ISchemaLookup.FindCollection(string nameOrId) => Find(nameOrId) is { } c ? ToSchema(c) : null;
+
+    public static CollectionSchema ToSchema(Collection c) => new(
+        c.Id,
+        c.Name,
+        c.Type,
+        [.. c.Fields.Select(f => new FieldSchema(
+            f.Name,
+            f.Type,
+            f.IsMultiple,
+            f.Hidden,
+            f.Type == "relation" ? f.CollectionId : null,
+            c.Indexes.Exists(i => IndexSql.IsUniqueOn(i, f.Name))))],
+        c.ListRule);
+}

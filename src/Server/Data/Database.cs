@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+
+namespace PocketBaseSharp.Server.Data;
+
+/// <summary>
+/// One SQLite database file with upstream's pragmas: one serialised writer connection and pooled
+/// reader connections, so reads (WAL snapshots) never wait behind writes.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public Database(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Exec(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=200000000;");
+        ApplyConnectionPragmas(_writer);
+    }
+
+    public string Path => _writer.DataSource;
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction on the single writer connection.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work)
+    {
+        // Writes are never tied to the request-abort token: a received write must complete.
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            await using var tx = _writer.BeginTransaction(deferred: false);
+            var result = await work(_writer, tx);
+            await tx.CommitAsync(CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Like <see cref="WriteAsync{T}"/>, with a hook that runs after the commit succeeded.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, Func<Task> beforeCommit, Func<Task> afterCommit, Action onRollback)
+    {
+        await _writeLock.WaitAsync(CancellationToken.None);
+        var committed = false;
+        try
+        {
+            await using var tx = _writer.BeginTransaction(deferred: false);
+            var result = await work(_writer, tx);
+            await beforeCommit();
+            await tx.CommitAsync(CancellationToken.None);
+            committed = true;
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+            if (committed)
+            {
+                await afterCommit();
+            }
+            else
+            {
+                onRollback();
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled reader connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        ApplyConnectionPragmas(connection);
+        return await work(connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            Exec(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+            await _writer.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            _writeLock.Release();
+            _writeLock.Dispose();
+        }
+    }
+
+    private static void ApplyConnectionPragmas(SqliteConnection connection) =>
+        Exec(connection, "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+
+    public static void Exec(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Data;
+
+namespace PocketBaseSharp.Server.Records;
+
+/// <summary>
+/// <c>POST /api/batch</c>: record create/update/upsert/delete sub-requests in one transaction with
+/// the caller's auth; any failure rolls everything back and names the failing request.
+/// </summary>
+public static partial class BatchEndpoints
+{
+    [GeneratedRegex(@"^/api/collections/(?<c>[^/?]+)/records(?:/(?<id>[^/?]+))?(?:\?(?<q>.*))?$")]
+    private static partial Regex RecordUrl();
+
+    public static void MapBatchApi(this IEndpointRouteBuilder app) => app.MapPost("/api/batch", async (HttpContext http, SettingsStore settingsStore, RecordService records, RecordStore store) =>
+    {
+        var settings = await settingsStore.GetAsync();
+        var batch = settings["batch"] as JsonObject;
+        if (Json.Bool(batch?["enabled"]) != true)
+        {
+            throw ApiException.Forbidden("Batch requests are not allowed.");
+        }
+
+        var maxBody = (long)(Json.Number(batch?["maxBodySize"]) ?? 0);
+        var body = await RequestBody.ReadAsync(http.Request, maxBody > 0 ? maxBody : 128L << 20);
+        var requests = body["requests"] as JsonArray;
+        var max = (int)(Json.Number(batch?["maxRequests"]) ?? 50);
+        if (requests is null || requests.Count == 0 || requests.Count > max)
+        {
+            throw ApiException.BadRequest("Something went wrong while processing your request.", new JsonObject
+            {
+                ["requests"] = ValidationErrors.Leaf(requests is null || requests.Count == 0 ? "validation_required" : "validation_length_too_long", requests is null || requests.Count == 0 ? "Cannot be blank." : $"The length must be no more than {max}."),
+            });
+        }
+
+        var auth = RequestAuthState.Of(http);
+        var results = await store.WriteAsync(async scope =>
+        {
+            var output = new JsonArray();
+            for (var i = 0; i < requests.Count; i++)
+            {
+                try
+                {
+                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope));
+                }
+                catch (ApiException ex)
+                {
+                    throw Failed(i, ex);
+                }
+            }
+
+            return output;
+        });
+        return JsonOutput.Result(results);
+    });
+
+    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope)
+    {
+        var method = (Json.String(sub?["method"]) ?? "").ToUpperInvariant();
+        var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
+        if (!match.Success)
+        {
+            throw ApiException.NotFound();
+        }
+
+        var collection = Uri.UnescapeDataString(match.Groups["c"].Value);
+        var id = match.Groups["id"].Success ? Uri.UnescapeDataString(match.Groups["id"].Value) : null;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(match.Groups["q"].Value).ToDictionary(q => q.Key, q => q.Value.ToString());
+        var body = sub?["body"] as JsonObject ?? [];
+        var req = new RecordRequest(http, auth, method, collection, id, body, query);
+        var fields = query.GetValueOrDefault("fields");
+        switch (method)
+        {
+            case "POST" when id is null:
+                return Ok(FieldsPicker.Apply(await records.CreateAsync(req, scope), fields));
+            case "PATCH" when id is not null:
+                return Ok(FieldsPicker.Apply(await records.UpdateAsync(req, scope), fields));
+            case "DELETE" when id is not null:
+                await records.DeleteAsync(req, scope);
+                return new JsonObject { ["status"] = 204, ["body"] = null };
+            case "PUT" when id is null:
+                var upsertId = Json.String(body["id"]) ?? "";
+                var c = http.RequestServices.GetRequiredService<CollectionStore>().Find(collection);
+                var exists = c is not null && upsertId.Length > 0 && await scope.FindAsync(c, upsertId) is not null;
+                return Ok(FieldsPicker.Apply(exists ? await records.UpdateAsync(req with { Id = upsertId }, scope) : await records.CreateAsync(req, scope), fields));
+            default:
+                throw ApiException.NotFound();
+        }
+    }
+
+    private static JsonObject Ok(JsonNode? body) => new() { ["status"] = 200, ["body"] = body };
+
+    private static ApiException Failed(int index, ApiException ex) => ApiException.BadRequest("Batch transaction failed.", new JsonObject
+    {
+        ["requests"] = new JsonObject
+        {
+            [index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+            {
+                ["code"] = "batch_request_failed",
+                ["message"] = "Batch request failed.",
+                ["response"] = new JsonObject { ["data"] = ex.ErrorData.DeepClone(), ["message"] = ApiException.Normalize(ex.Message), ["status"] = ex.Status },
+            },
+        },
+    });
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using PocketBaseSharp.Server.Collections;
+
+namespace PocketBaseSharp.Server.Records;
+
+/// <summary>Converts between SQLite column values and typed record values, per field type.</summary>
+public static class RecordColumns
+{
+    public static Record Read(Collection collection, SqliteDataReader reader)
+    {
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            ordinals.TryAdd(reader.GetName(i), i);
+        }
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in collection.Fields)
+        {
+            if (ordinals.TryGetValue(field.Name, out var i))
+            {
+                values[field.Name] = FromDb(field, reader.IsDBNull(i) ? null : reader.GetValue(i));
+            }
+        }
+
+        return new Record(collection, values);
+    }
+
+    public static object? FromDb(Field field, object? raw)
+    {
+        switch (field.Type)
+        {
+            case "number":
+                return raw switch
+                {
+                    null => 0d,
+                    long l => (double)l,
+                    double d => d,
+                    _ => double.TryParse(Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : 0d,
+                };
+            case "bool":
+                return raw switch
+                {
+                    long l => l != 0,
+                    double d => d != 0,
+                    string s => s is "1" or "true" or "TRUE" or "True" or "t",
+                    _ => false,
+                };
+            case "json":
+                return ParseJson(raw as string ?? (raw is null ? null : Convert.ToString(raw, CultureInfo.InvariantCulture)));
+            case "geoPoint":
+                return ParseJson(raw as string) as JsonObject ?? new JsonObject { ["lon"] = 0, ["lat"] = 0 };
+            case "select" or "relation" or "file":
+                var list = ParseList(Text(raw));
+                return field.IsMultiple ? list : (list.Count > 0 ? list[^1] : "");
+            default:
+                return Text(raw);
+        }
+    }
+
+    /// <summary>The value bound as a SQLite parameter for a typed record value.</summary>
+    public static object ToDb(Field field, object? value) => value switch
+    {
+        null => field.Type == "json" ? DBNull.Value : (object)"",
+        bool b => b ? 1L : 0L,
+        double d => d,
+        List<string> l => new JsonArray([.. l.Select(s => (JsonNode?)JsonValue.Create(s))]).ToJsonString(),
+        JsonNode n => n.ToJsonString(),
+        _ => value,
+    };
+
+    private static string Text(object? raw) => raw switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static List<string> ParseList(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        if (text[0] == '[')
+        {
+            try
+            {
+                if (JsonNode.Parse(text) is JsonArray a)
+                {
+                    return [.. a.Select(n => n is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : n?.ToJsonString() ?? "").Where(s => s.Length > 0)];
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON: a plain value that happens to start with '['.
+            }
+        }
+
+        return [text];
+    }
+
+    private static JsonNode? ParseJson(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PocketBaseSharp.RuleEngine;
+using PocketBaseSharp.RuleEngine.Requests;
+using PocketBaseSharp.RuleEngine.Sql;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Cli;
+using PocketBaseSharp.Server.Collections;
+
+namespace PocketBaseSharp.Server.Records;
+
+/// <summary>
+/// The records API actions (list, view, create, update, delete) with upstream's rule outcomes:
+/// null rule 403, failed list rule filters, failed view/update/delete rule 404, failed create
+/// rule 400. Writes run inside a caller-supplied <see cref="RecordWriteScope"/> so a batch can
+/// share one transaction.
+/// </summary>
+public sealed class RecordService(CollectionStore collections, RecordStore store, RecordRules rules, RecordExpander expander)
+{
+    public const int DefaultPerPage = 30;
+    public const int MaxPerPage = 1000;
+    private const string OnlySuperusers = "Only superusers can perform this action.";
+
+    public async Task<JsonObject> ListAsync(RecordRequest req)
+    {
+        var c = collections.Find(req.Collection) ?? throw ApiException.NotFound("Missing collection context.");
+        var superuser = req.Auth.IsSuperuser;
+        if (c.ListRule is null && !superuser)
+        {
+            throw ApiException.Forbidden(OnlySuperusers);
+        }
+
+        var page = ParseInt(req.Param("page"), 1);
+        var perPage = Math.Min(ParseInt(req.Param("perPage"), DefaultPerPage), MaxPerPage);
+        var skipTotal = ParseBool(req.Param("skipTotal"));
+        var filter = req.Param("filter") ?? "";
+        var sort = req.Param("sort") ?? "";
+        if (!superuser)
+        {
+            foreach (var prefix in new[] { "@collection.", "@request." })
+            {
+                if (filter.Contains(prefix, StringComparison.Ordinal) || sort.Contains(prefix, StringComparison.Ordinal))
+                {
+                    throw ApiException.Forbidden("Only superusers can filter by " + prefix);
+                }
+            }
+        }
+
+        var info = RequestInfoOf(req, null);
+        var table = TableSchema.Quote(c.Name);
+        var ctx = new SqlQueryContext(c.Name);
+        var where = new List<string>();
+        if (!superuser && c.ListRule!.Trim().Length > 0)
+        {
+            where.Add(rules.Compile(c.ListRule, c, info, ctx, FilterAccess.Rule));
+        }
+
+        var access = superuser ? FilterAccess.SuperuserFilter : FilterAccess.ClientFilter;
+        if (filter.Trim().Length > 0)
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(filter) > 3500)
+            {
+                throw ApiException.BadRequest();
+            }
+
+            where.Add(rules.Compile(filter, c, info, ctx, access));
+        }
+
+        var orderBy = sort.Trim().Length > 0 ? rules.CompileSort(sort, c, info, ctx, access) : [];
+        var from = $"FROM {table} {RecordRules.Joins(ctx)}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")}";
+        var select = $"SELECT {(ctx.NeedsDistinct ? "DISTINCT " : "")}{table}.* {from}" +
+                     (orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy) : "") +
+                     $" LIMIT {perPage} OFFSET {(long)(page - 1) * perPage}";
+
+        return await store.Database.ReadAsync(async db =>
+        {
+            var items = await RecordStore.QueryAsync(db, null, c, select, ctx.Parameters);
+            long total = -1;
+            if (!skipTotal)
+            {
+                var countColumn = c.IsView ? $"{table}.`id`" : $"{table}._rowid_";
+                total = Convert.ToInt64(await RecordStore.ScalarAsync(db, null, $"SELECT COUNT(DISTINCT {countColumn}) {from}", ctx.Parameters), CultureInfo.InvariantCulture);
+            }
+
+            var json = await expander.SerializeAsync(db, null, items, req.Param("expand"), req.Auth, info);
+            return new JsonObject
+            {
+                ["items"] = new JsonArray([.. json]),
+                ["page"] = page,
+                ["perPage"] = perPage,
+                ["totalItems"] = total,
+                ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
+            };
+        });
+    }
+
+    public async Task<JsonObject> ViewAsync(RecordRequest req)
+    {
+        var c = collections.Find(req.Collection) ?? throw ApiException.NotFound("Missing collection context.");
+        if (c.ViewRule is null && !req.Auth.IsSuperuser)
+        {
+            throw ApiException.Forbidden(OnlySuperusers);
+        }
+
+        var info = RequestInfoOf(req, null);
+        return await store.Database.ReadAsync(async db =>
+        {
+            var record = await RecordStore.FindByIdAsync(db, null, c, req.Id ?? "");
+            if (record is null || !await rules.CheckAsync(db, null, c, record.Id, c.ViewRule, info))
+            {
+                throw ApiException.NotFound();
+            }
+
+            return (await expander.SerializeAsync(db, null, [record], req.Param("expand"), req.Auth, info))[0];
+        });
+    }
+
+    public async Task<JsonObject> CreateAsync(RecordRequest req, RecordWriteScope scope)
+    {
+        var c = WritableCollection(req);
+        if (c.CreateRule is null && !req.Auth.IsSuperuser)
+        {
+            throw ApiException.Forbidden(OnlySuperusers);
+        }
+
+        const string failure = "Failed to create record.";
+        var record = new Record(c, new Dictionary<string, object?>(StringComparer.Ordinal));
+        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser);
+        form.Load(req.Body);
+        form.Prepare();
+        await CheckRelationsAsync(scope, form);
+        form.Validate(failure);
+        var info = RequestInfoOf(req, form.Body);
+        if (!await rules.CheckCreateAsync(scope.Connection, scope.Transaction, record, info))
+        {
+            throw ApiException.BadRequest(failure);
+        }
+
+        scope.UniqueFailureMessage = failure;
+        await scope.InsertAsync(record);
+        if (c.IsSuperusers && !Installer.IsPlaceholder(record.GetString("email")))
+        {
+            await DeleteInstallerPlaceholderAsync(scope, c);
+        }
+
+        return await SerializeInScopeAsync(scope, record, req, info);
+    }
+
+    public async Task<JsonObject> UpdateAsync(RecordRequest req, RecordWriteScope scope)
+    {
+        var c = WritableCollection(req);
+        if (c.UpdateRule is null && !req.Auth.IsSuperuser)
+        {
+            throw ApiException.Forbidden(OnlySuperusers);
+        }
+
+        var record = await scope.FindAsync(c, req.Id ?? "") ?? throw ApiException.NotFound();
+        var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser);
+        probe.Load(req.Body);
+        var info = RequestInfoOf(req, probe.Body);
+        if (!await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.UpdateRule, info))
+        {
+            throw ApiException.NotFound();
+        }
+
+        var canManage = req.Auth.IsSuperuser
+            || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
+        const string failure = "Failed to update record.";
+        var form = new RecordForm(record, isNew: false, canManage: canManage);
+        form.Load(req.Body);
+        form.Prepare();
+        await CheckRelationsAsync(scope, form);
+        form.Validate(failure);
+        scope.UniqueFailureMessage = failure;
+        await scope.UpdateAsync(record);
+        return await SerializeInScopeAsync(scope, record, req, info, showEmail: canManage);
+    }
+
+    public async Task DeleteAsync(RecordRequest req, RecordWriteScope scope)
+    {
+        var c = collections.Find(req.Collection) ?? throw ApiException.NotFound("Missing collection context.");
+        if (c.IsView)
+        {
+            throw ApiException.BadRequest("Unsupported collection type.");
+        }
+
+        if (c.DeleteRule is null && !req.Auth.IsSuperuser)
+        {
+            throw ApiException.Forbidden(OnlySuperusers);
+        }
+
+        var info = RequestInfoOf(req, null);
+        var record = await scope.FindAsync(c, req.Id ?? "");
+        if (record is null || !await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.DeleteRule, info))
+        {
+            throw ApiException.NotFound();
+        }
+
+        if (c.IsSuperusers)
+        {
+            var count = await RecordStore.ScalarAsync(scope.Connection, scope.Transaction, $"SELECT COUNT(*) FROM {TableSchema.Quote(c.Name)}", new Dictionary<string, object?>());
+            if (Convert.ToInt64(count, CultureInfo.InvariantCulture) <= 1)
+            {
+                throw ApiException.BadRequest("You can't delete the only existing superuser.");
+            }
+        }
+
+        await scope.DeleteAsync(record);
+    }
+
+    public static RequestInfo RequestInfoOf(RecordRequest req, IReadOnlyDictionary<string, object?>? body, string context = "default") =>
+        RecordRules.BuildRequestInfo(req.Http, req.Auth, body, context) with { Method = req.Method, Query = req.Query };
+
+    private Collection WritableCollection(RecordRequest req)
+    {
+        var c = collections.Find(req.Collection) ?? throw ApiException.NotFound("Missing or invalid collection context.");
+        return c.IsView ? throw ApiException.BadRequest("Unsupported collection type.") : c;
+    }
+
+    private async Task<JsonObject> SerializeInScopeAsync(RecordWriteScope scope, Record record, RecordRequest req, RequestInfo info, bool showEmail = false)
+    {
+        var json = await expander.SerializeAsync(scope.Connection, scope.Transaction, [record], req.Param("expand"), req.Auth, info, showEmail);
+        return json[0];
+    }
+
+    /// <summary>Every submitted relation id must exist in the target collection (rules are not applied).</summary>
+    private async Task CheckRelationsAsync(RecordWriteScope scope, RecordForm form)
+    {
+        var record = form.Record;
+        foreach (var field in record.Collection.Fields.Where(f => f.Type == "relation" && form.Body.ContainsKey(f.Name)))
+        {
+            var ids = record.GetList(field.Name);
+            var target = collections.Find(field.CollectionId);
+            if (ids.Count == 0)
+            {
+                continue;
+            }
+
+            var found = 0L;
+            if (target is not null)
+            {
+                var parameters = ids.Select((id, i) => KeyValuePair.Create("r" + i, (object?)id)).ToDictionary();
+                var sql = $"SELECT COUNT(*) FROM {TableSchema.Quote(target.Name)} WHERE `id` IN ({string.Join(", ", parameters.Keys.Select(k => "@" + k))})";
+                found = Convert.ToInt64(await RecordStore.ScalarAsync(scope.Connection, scope.Transaction, sql, parameters), CultureInfo.InvariantCulture);
+            }
+
+            if (found != ids.Count)
+            {
+                form.AddError(field.Name, "validation_missing_rel_records", "Failed to find all relation records with the provided ids.");
+            }
+        }
+    }
+
+    private static async Task DeleteInstallerPlaceholderAsync(RecordWriteScope scope, Collection superusers)
+    {
+        var placeholders = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, superusers,
+            $"SELECT * FROM {TableSchema.Quote(superusers.Name)} WHERE `email` = @e", new Dictionary<string, object?> { ["e"] = Installer.PlaceholderEmail });
+        foreach (var p in placeholders)
+        {
+            await scope.DeleteAsync(p);
+        }
+    }
+
+    private static int ParseInt(string? value, int fallback)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            throw ApiException.BadRequest();
+        }
+
+        return n <= 0 ? fallback : n;
+    }
+
+    public static bool ParseBool(string? value) => value switch
+    {
+        null or "" => false,
+        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+        _ => throw ApiException.BadRequest(),
+    };
+}

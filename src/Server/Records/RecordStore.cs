@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Data;
+
+namespace PocketBaseSharp.Server.Records;
+
+/// <summary>
+/// Record rows through parameterised ADO.NET. Reads use pooled reader connections; every write
+/// goes through <see cref="WriteAsync{T}"/>, the single write path that runs one transaction and
+/// hands the changed records to the <see cref="IRecordChangePublisher"/> (prepare before commit,
+/// send after commit, discard on rollback).
+/// </summary>
+public sealed class RecordStore(Database database, CollectionStore collections, IRecordChangePublisher publisher)
+{
+    public Database Database => database;
+
+    public Task<Record?> FindByIdAsync(Collection collection, string id) =>
+        database.ReadAsync(db => FindByIdAsync(db, null, collection, id));
+
+    public static async Task<Record?> FindByIdAsync(SqliteConnection db, SqliteTransaction? tx, Collection collection, string id)
+    {
+        var list = await QueryAsync(db, tx, collection, $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE `id` = @id LIMIT 1", new Dictionary<string, object?> { ["id"] = id });
+        return list.Count > 0 ? list[0] : null;
+    }
+
+    /// <summary>Runs a SELECT whose rows are records of <paramref name="collection"/>.</summary>
+    public static async Task<List<Record>> QueryAsync(SqliteConnection db, SqliteTransaction? tx, Collection collection, string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        await using var cmd = Command(db, tx, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var result = new List<Record>();
+        while (await reader.ReadAsync())
+        {
+            result.Add(RecordColumns.Read(collection, reader));
+        }
+
+        return result;
+    }
+
+    public static async Task<object?> ScalarAsync(SqliteConnection db, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        await using var cmd = Command(db, tx, sql, parameters);
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    public static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue("@" + name, value switch
+            {
+                null => DBNull.Value,
+                bool b => b ? 1L : 0L,
+                _ => value,
+            });
+        }
+
+        return cmd;
+    }
+
+    /// <summary>The single record write path: one transaction, change events after commit.</summary>
+    public async Task<T> WriteAsync<T>(Func<RecordWriteScope, Task<T>> work)
+    {
+        RecordWriteScope? scope = null;
+        IPreparedRecordChanges? prepared = null;
+        return await database.WriteAsync(
+            async (db, tx) =>
+            {
+                scope = new RecordWriteScope(db, tx, collections);
+                return await work(scope);
+            },
+            beforeCommit: async () => prepared = await publisher.PrepareAsync(scope!.Changes),
+            afterCommit: async () =>
+            {
+                if (prepared is not null)
+                {
+                    await prepared.SendAsync();
+                }
+            },
+            onRollback: () => prepared?.Discard());
+    }
+}

@@ -1,0 +1,45 @@
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server;
+
+/// <summary>Composes the application: storage, services, middlewares and every endpoint family.</summary>
+public static class ServerHost
+{
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, string[] args)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        var data = new Database(Path.Combine(options.DataDir, "data.db"));
+        var auxiliary = new AuxiliaryDatabase(new Database(Path.Combine(options.DataDir, "auxiliary.db")));
+        await SystemMigrations.RunAsync(data, auxiliary.Database);
+        var collections = new CollectionStore(data);
+        await collections.ReloadAsync();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://" + options.Http);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => data);
+        builder.Services.AddSingleton(_ => auxiliary);
+        builder.Services.AddSingleton(collections);
+        builder.Services.AddRecordServices();
+
+        var app = builder.Build();
+        app.UseMiddleware<CorsMiddleware>();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<AuthMiddleware>();
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapRecordApi();
+        app.MapCollectionApi();
+        app.MapBatchApi();
+        app.MapSettingsApi();
+        app.MapAdminUi();
+        app.MapPublicFiles(options);
+        return app;
+    }
+}
