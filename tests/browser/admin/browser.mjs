@@ -25,8 +25,9 @@ export async function launch() {
 export async function newPage(browser, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.setDefaultNavigationTimeout(15_000);
+  // Generous bounds: the machine's two cores are shared with parallel builds.
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(30_000);
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
