@@ -54,6 +54,7 @@ export function toast(message, type = 'info') {
   }
   const item = h('div', { class: `toast toast-${type}`, role: type === 'error' ? 'alert' : null }, message);
   box.append(item);
+  while (box.children.length > 3) box.firstElementChild.remove(); // keep the screen readable
   setTimeout(() => item.remove(), type === 'error' ? 8000 : 3000);
 }
 

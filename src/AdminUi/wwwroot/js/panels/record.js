@@ -32,7 +32,7 @@ export function openRecordPanel(collection, record, onSaved) {
     const row = h('div', { class: 'form-row' }, h('label', { for: editor.input.id }, label), editor.el,
       field.help ? h('small', { class: 'hint' }, field.help) : null);
     row.classList.add(`field-type-${field.type}`);
-    if (field.required) row.classList.add('required');
+    if (field.required && !(field.primaryKey && field.autogeneratePattern) && field.type !== 'autodate') row.classList.add('required');
     row.append(error);
     form.append(row);
     inputs.set(field.name, { field, editor, error });
