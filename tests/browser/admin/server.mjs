@@ -38,8 +38,9 @@ export async function startServer({ timeoutMs = 30_000 } = {}) {
   const installUrl = await new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`No installer link within ${timeoutMs} ms. Output:\n${output}`)), timeoutMs);
     const check = () => {
-      const match = output.match(/https?:\/\/\S+\/_\/#\/pbinstall\/\S+/);
-      if (match) { clearTimeout(timer); done(match[0].replace(/^https?:\/\/[^/]+/, url)); }
+      // Only a complete line: output arrives in chunks that may split the token.
+      const match = output.match(/https?:\/\/\S+\/_\/#\/pbinstall\/(\S+)\r?\n/);
+      if (match) { clearTimeout(timer); done(`${url}/_/#/pbinstall/${match[1]}`); }
     };
     child.stdout.on('data', check);
     child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`Server exited (${code}):\n${output}`)); });

@@ -90,7 +90,7 @@ export function renderRecords(root, collection, params) {
   function sortButton(name) {
     const dir = state.sort === name ? 'asc' : state.sort === `-${name}` ? 'desc' : '';
     return h('button', {
-      class: `sort-button ${dir}`, type: 'button', 'data-sort': dir || 'none',
+      class: `sort-button ${dir}`, type: 'button', 'data-sort': dir || 'none', 'data-field': name,
       'aria-label': `Sort by ${name}${dir ? ` (${dir === 'asc' ? 'ascending' : 'descending'})` : ''}`,
       onclick: () => {
         state.sort = dir === '' ? name : dir === 'asc' ? `-${name}` : '';
