@@ -64,6 +64,7 @@ export async function saveCollection(page, name) {
 
 /** Opens a collection from the sidebar. */
 export async function openCollection(page, name) {
+  if (!(await page.locator('.collections-sidebar').count())) await page.getByRole('link', { name: 'Collections', exact: true }).click();
   const sidebar = page.locator('.collections-sidebar');
   const search = sidebar.getByRole('searchbox', { name: 'Search collections' });
   await search.fill(name);
@@ -89,4 +90,9 @@ export async function apiAsSuperuser(page, path) {
     const response = await fetch(p, { headers: { Authorization: token } });
     return { status: response.status, body: await response.json().catch(() => null) };
   }, path);
+}
+
+/** Removes the toasts shown so far, so that a wait sees only the next one. */
+export async function clearToasts(page) {
+  await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
 }
