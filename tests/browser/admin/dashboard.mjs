@@ -48,6 +48,7 @@ export async function setRule(page, key, value) {
 
 /** Opens "+ New collection", names it; returns the panel. */
 export async function newCollection(page, name, type = 'base') {
+  await showCollections(page);
   await page.getByRole('button', { name: '+ New collection' }).first().click();
   const editor = panel(page);
   await editor.getByLabel('Name', { exact: true }).fill(name);
@@ -62,9 +63,16 @@ export async function saveCollection(page, name) {
   await page.waitForURL(new RegExp(`collection=${name}(&|$)`));
 }
 
+/** Goes to the collections page unless already there. */
+async function showCollections(page) {
+  if (await page.locator('.collections-sidebar').count()) return;
+  await page.getByRole('link', { name: 'Collections', exact: true }).click();
+  await page.locator('.collections-sidebar').waitFor();
+}
+
 /** Opens a collection from the sidebar. */
 export async function openCollection(page, name) {
-  if (!(await page.locator('.collections-sidebar').count())) await page.getByRole('link', { name: 'Collections', exact: true }).click();
+  await showCollections(page);
   const sidebar = page.locator('.collections-sidebar');
   const search = sidebar.getByRole('searchbox', { name: 'Search collections' });
   await search.fill(name);
