@@ -139,6 +139,7 @@ export async function openCollectionPanel(collection, { duplicate = false } = {}
     for (const key of ruleKeys) ruleEditors[key]?.showServerError(data[key].message);
     topError.textContent = [err.message, ...errorDetails(data)].join(' ');
     topError.hidden = false;
+    topError.scrollIntoView({ block: 'nearest' });
   }
 
   async function save() {

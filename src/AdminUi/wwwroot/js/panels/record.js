@@ -48,6 +48,10 @@ export function openRecordPanel(collection, record, onSaved) {
     }
     topError.textContent = [err.message, ...errorDetails(rest)].join(' ');
     topError.hidden = false;
+    // Bring the first problem into view: forms of wide collections scroll.
+    const first = form.querySelector('.field-error:not([hidden])')?.closest('.form-row');
+    (first || topError).scrollIntoView({ block: 'center' });
+    first?.querySelector('input,textarea,select')?.focus();
   }
 
   function collect() {

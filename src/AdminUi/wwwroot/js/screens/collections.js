@@ -30,7 +30,7 @@ function sidebar(active) {
     input, list,
     h('details', { class: 'system-collections', open: active?.system || (search && systemList.children.length) ? true : null },
       h('summary', {}, 'System'), systemList),
-    h('button', { class: 'btn btn-block', type: 'button', onclick: () => openCollectionPanel(null) }, '+ New collection'));
+    h('button', { class: 'btn btn-block schema-control', type: 'button', onclick: () => openCollectionPanel(null) }, '+ New collection'));
 }
 
 export function renderCollections(main) {

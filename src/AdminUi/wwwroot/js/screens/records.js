@@ -183,7 +183,7 @@ export function renderRecords(root, collection, params) {
     h('header', { class: 'page-header' },
       h('h1', {}, h('span', { class: 'muted' }, 'Collections / '), collection.name),
       h('span', { class: `badge type-${collection.type}` }, collection.type),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Edit collection', title: 'Edit collection',
+      h('button', { class: 'btn btn-icon schema-control', type: 'button', 'aria-label': 'Edit collection', title: 'Edit collection',
         onclick: () => openCollectionPanel(collection) }, '⚙'),
       h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Refresh', title: 'Refresh', onclick: load }, '↻'),
       h('div', { class: 'spacer' }),
