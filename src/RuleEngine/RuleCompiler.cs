@@ -1,3 +1,6 @@
+using System.Text;
+using PocketBaseSharp.RuleEngine.Ast;
+using PocketBaseSharp.RuleEngine.Compilation;
 using PocketBaseSharp.RuleEngine.Requests;
 using PocketBaseSharp.RuleEngine.Schema;
 using PocketBaseSharp.RuleEngine.Sql;
@@ -7,10 +10,16 @@ namespace PocketBaseSharp.RuleEngine;
 /// <summary>
 /// Compiles rules, filters and sorts into SQL fragments over <see cref="SqlQueryContext.MainAlias"/>,
 /// adding joins and parameters to the context. Every literal and request value becomes a parameter;
-/// identifiers come only from the schema and are quoted by the dialect.
+/// identifiers come only from the schema and are quoted by the dialect. Thread-safe; share one
+/// <see cref="ParsedFilterCache"/> across instances so rules are parsed once per process.
 /// </summary>
 public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, ParsedFilterCache cache)
 {
+    public const int MaxExpressionBytes = 3500;
+    public const int MaxComparisons = 200;
+    public const int MaxSortItems = 8;
+    public const int MaxSortItemLength = 255;
+
     public RuleCompiler(ISchemaLookup schema, ISqlDialect dialect)
         : this(schema, dialect, new ParsedFilterCache())
     {
@@ -22,16 +31,70 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
     public string CompileFilter(string expression, CollectionSchema collection, RequestInfo request, SqlQueryContext ctx, FilterAccess access)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        if (Encoding.UTF8.GetByteCount(expression) > MaxExpressionBytes)
+        {
+            throw new FilterBindException($"the expression is longer than {MaxExpressionBytes} bytes");
+        }
+
         var node = cache.GetOrParse(expression);
-        _ = (schema, dialect, collection, request, ctx, access, node);
-        throw new FilterBindException("filter compilation is not supported yet");
+        if (CountComparisons(node) > MaxComparisons)
+        {
+            throw new FilterBindException($"the expression has more than {MaxComparisons} comparisons");
+        }
+
+        var sql = FilterSqlBuilder.Build(node, Scope(collection, request, ctx, access));
+        return node is LogicalNode ? sql : "(" + sql + ")";
     }
 
     /// <summary>ORDER BY items such as <c>"posts"."created" DESC</c>.</summary>
+    /// <exception cref="FilterSyntaxException">Malformed item.</exception>
+    /// <exception cref="FilterBindException">Unknown field, constant item, too many items, …</exception>
     public IReadOnlyList<string> CompileSort(string sort, CollectionSchema collection, RequestInfo request, SqlQueryContext ctx, FilterAccess access)
     {
         var items = SortParser.Parse(sort);
-        _ = (collection, request, ctx, access, items);
-        throw new FilterBindException("sort compilation is not supported yet");
+        if (items.Count > MaxSortItems)
+        {
+            throw new FilterBindException($"at most {MaxSortItems} sort items are allowed");
+        }
+
+        var scope = Scope(collection, request, ctx, access);
+        var resolver = new OperandResolver(scope);
+        return items.Select(item => SortExpression(item, scope, resolver) + (item.Descending ? " DESC" : " ASC")).ToList();
     }
+
+    private static string SortExpression(SortItem item, CompileScope scope, OperandResolver resolver)
+    {
+        if (item.Path.Length > MaxSortItemLength)
+        {
+            throw new FilterBindException($"a sort item may be at most {MaxSortItemLength} characters long");
+        }
+
+        switch (item.Path)
+        {
+            case "@random":
+                return "RANDOM()";
+            case "@rowid":
+                return scope.Column(scope.BaseAlias, "_rowid_");
+        }
+
+        var operand = resolver.Resolve(new IdentifierOperand(item.Path));
+        if (operand.Kind != OperandKind.Expression)
+        {
+            throw new FilterBindException($"cannot sort by '{item.Path}': it is not a field");
+        }
+
+        // A client's sort through a related collection only sees rows that collection lets it list.
+        return operand.Constraints.Count == 0
+            ? operand.Sql!
+            : $"(CASE WHEN {string.Join(" AND ", operand.Constraints)} THEN {operand.Sql} END)";
+    }
+
+    private CompileScope Scope(CollectionSchema collection, RequestInfo request, SqlQueryContext ctx, FilterAccess access) =>
+        new(schema, dialect, cache, request, ctx, access, collection, ctx.MainAlias);
+
+    private static int CountComparisons(FilterNode node) => node switch
+    {
+        LogicalNode logical => CountComparisons(logical.Left) + CountComparisons(logical.Right),
+        _ => 1,
+    };
 }

@@ -1,0 +1,105 @@
+using System.Globalization;
+using PocketBaseSharp.RuleEngine.Ast;
+
+namespace PocketBaseSharp.RuleEngine.Compilation;
+
+/// <summary>
+/// Writes one comparison of two resolved operands, with PocketBase's null/empty equivalence for
+/// <c>=</c>/<c>!=</c> (rules-and-filters.md §4.1) and its LIKE conventions (§4.3).
+/// </summary>
+internal static class ComparisonSql
+{
+    public static string Write(SqlOperand left, ComparisonOperator op, SqlOperand right, CompileScope scope) => op switch
+    {
+        ComparisonOperator.Equal => Equality(left, right, negate: false, scope),
+        ComparisonOperator.NotEqual => Equality(left, right, negate: true, scope),
+        ComparisonOperator.Like => Like(left, right, negate: false, scope),
+        ComparisonOperator.NotLike => Like(left, right, negate: true, scope),
+        ComparisonOperator.Greater => $"{scope.Write(left)} > {scope.Write(right)}",
+        ComparisonOperator.GreaterOrEqual => $"{scope.Write(left)} >= {scope.Write(right)}",
+        ComparisonOperator.Less => $"{scope.Write(left)} < {scope.Write(right)}",
+        _ => $"{scope.Write(left)} <= {scope.Write(right)}",
+    };
+
+    private static string Equality(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
+    {
+        var equals = negate ? "IS NOT" : "=";
+        if (left.NoCoalesce || right.NoCoalesce)
+        {
+            return $"{scope.Write(left)} {(negate ? "IS NOT" : "IS")} {scope.Write(right)}";
+        }
+
+        if (left.IsEmpty && right.IsEmpty)
+        {
+            return $"'' {equals} ''";
+        }
+
+        if (left.IsKnownNonEmpty || right.IsKnownNonEmpty)
+        {
+            return $"{WriteOrEmpty(left, scope)} {equals} {WriteOrEmpty(right, scope)}";
+        }
+
+        if (right.IsEmpty)
+        {
+            var l = scope.Write(left);
+            return negate ? $"({l} IS NOT '' AND {l} IS NOT NULL)" : $"({l} = '' OR {l} IS NULL)";
+        }
+
+        if (left.IsEmpty)
+        {
+            var r = scope.Write(right);
+            return negate ? $"('' IS NOT {r} AND {r} IS NOT NULL)" : $"('' = {r} OR {r} IS NULL)";
+        }
+
+        return $"COALESCE({scope.Write(left)}, '') {equals} COALESCE({scope.Write(right)}, '')";
+    }
+
+    private static string WriteOrEmpty(SqlOperand operand, CompileScope scope) => operand.IsEmpty ? "''" : scope.Write(operand);
+
+    private static string Like(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
+    {
+        var keyword = negate ? "NOT LIKE" : "LIKE";
+        var pattern = right.Kind == OperandKind.Expression
+            ? $"('%' || {scope.Write(right)} || '%')"
+            : scope.Bind(Pattern(right.Value));
+        return $"{scope.Write(left)} {keyword} {pattern} ESCAPE '\\'";
+    }
+
+    /// <summary>A value with an unescaped <c>%</c> is a pattern as-is; anything else is escaped and wrapped in <c>%…%</c>.</summary>
+    public static string Pattern(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            bool b => b ? "1" : "0",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
+        if (HasUnescapedPercent(text))
+        {
+            return text;
+        }
+
+        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+        return "%" + escaped + "%";
+    }
+
+    private static bool HasUnescapedPercent(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '%')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
