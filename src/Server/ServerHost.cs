@@ -2,6 +2,7 @@ using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
 
 namespace PocketBaseSharp.Server;
@@ -27,6 +28,7 @@ public static class ServerHost
         builder.Services.AddSingleton(_ => auxiliary);
         builder.Services.AddSingleton(collections);
         builder.Services.AddRecordServices();
+        builder.Services.AddRealtime(builder.Configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
@@ -37,6 +39,7 @@ public static class ServerHost
         app.MapRecordApi();
         app.MapCollectionApi();
         app.MapBatchApi();
+        app.MapRealtimeApi();
         app.MapSettingsApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);

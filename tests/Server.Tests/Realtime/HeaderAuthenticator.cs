@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using PocketBaseSharp.RuleEngine.Requests;
+using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Realtime;
+using PocketBaseSharp.Server.Records;
 
 namespace PocketBaseSharp.Server.Tests.Realtime;
 
@@ -10,9 +11,11 @@ public sealed class HeaderAuthenticator : IRealtimeAuthenticator
     public ValueTask<RealtimeAuth?> AuthenticateAsync(HttpContext http)
     {
         var parts = http.Request.Headers.Authorization.ToString().Split(':');
-        RealtimeAuth? auth = parts.Length == 2
-            ? new RealtimeAuth(new RequestAuth(parts[1], parts[0], parts[0], new Dictionary<string, object?>()), false, "key")
-            : null;
-        return ValueTask.FromResult(auth);
+        return ValueTask.FromResult(parts.Length == 2 ? Auth(parts[1], parts[0]) : null);
     }
+
+    public static RealtimeAuth Auth(string id, string collectionId = "_pb_users_auth_", string tokenKey = "key") =>
+        new(new Record(
+            new Collection { Id = collectionId, Name = collectionId, Type = "auth" },
+            new Dictionary<string, object?> { ["id"] = id, ["tokenKey"] = tokenKey }));
 }

@@ -38,7 +38,7 @@ public sealed class ProtocolHost : IAsyncDisposable
             ["Realtime:IdleTimeout"] = (idleTimeout ?? TimeSpan.FromMinutes(5)).ToString(),
             ["Realtime:QueueCapacity"] = queueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        builder.Services.AddRealtime(builder.Configuration);
+        builder.Services.AddRealtimeProtocol(builder.Configuration);
         builder.Services.AddSingleton<IRealtimeAuthenticator, HeaderAuthenticator>();
         var app = builder.Build();
         app.MapRealtimeApi();

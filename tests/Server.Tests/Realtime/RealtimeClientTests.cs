@@ -1,4 +1,3 @@
-using PocketBaseSharp.RuleEngine.Requests;
 using PocketBaseSharp.Server.Realtime;
 
 namespace PocketBaseSharp.Server.Tests.Realtime;
@@ -87,6 +86,5 @@ public sealed class RealtimeClientTests
         Assert.That(bus.Send("missing", Message), Is.False);
     }
 
-    private static RealtimeAuth Auth(string id, string collection = "_pb_users_auth_") =>
-        new(new RequestAuth(id, collection, "users", new Dictionary<string, object?>()), false, "key");
+    private static RealtimeAuth Auth(string id, string collection = "_pb_users_auth_") => HeaderAuthenticator.Auth(id, collection);
 }
