@@ -92,6 +92,25 @@ async function startWebcam() {
   ui.answerButton.disabled = false;
 }
 
+// Remote candidates may arrive before the description they belong to: the other side sends
+// them as soon as it has set its local description, which can be before its answer is stored
+// and announced. They are held back until the remote description is set.
+function remoteCandidates() {
+  let ready = false;
+  const held = [];
+  const add = (data) => pc.addIceCandidate(new RTCIceCandidate(data)).catch(showError);
+  return {
+    receive(data) {
+      if (ready) add(data);
+      else held.push(data);
+    },
+    descriptionSet() {
+      ready = true;
+      held.splice(0).forEach(add);
+    },
+  };
+}
+
 function sendCandidates(collection, callId) {
   pc.onicecandidate = (event) => {
     if (!event.candidate) return;
@@ -115,16 +134,21 @@ async function createCall() {
   await pc.setLocalDescription(offer);
   await calls.update(callId, { offer: { sdp: offer.sdp, type: offer.type } });
 
+  const answerCandidatesOfCall = remoteCandidates();
+  let answered = false;
   await calls.subscribe(callId, (event) => {
     const answer = event.record?.answer;
-    if (answer && !pc.currentRemoteDescription) {
-      pc.setRemoteDescription(new RTCSessionDescription(answer)).catch(showError);
+    if (answer && !answered) {
+      answered = true;
+      pc.setRemoteDescription(new RTCSessionDescription(answer))
+        .then(() => answerCandidatesOfCall.descriptionSet())
+        .catch(showError);
     }
   });
 
   await answerCandidates.subscribe("*", (event) => {
     if (event.action === "create" && event.record?.call_id === callId) {
-      pc.addIceCandidate(new RTCIceCandidate(event.record.data)).catch(showError);
+      answerCandidatesOfCall.receive(event.record.data);
     }
   });
 
@@ -150,6 +174,7 @@ async function answerCall() {
   await pc.setLocalDescription(answer);
   await calls.update(call.id, { answer: { type: answer.type, sdp: answer.sdp } });
 
+  // The offer is set already, so the caller's candidates can be added as they come.
   await offerCandidates.subscribe("*", async (event) => {
     if (event.record?.call_id !== call.id) return;
     if (event.action === "create") {

@@ -1,5 +1,5 @@
 // The client-demo's acceptance scenario, run INSIDE a network namespace by
-// test/demo-webrtc.e2e.mjs (it can also run on a machine where loopback WebRTC is acceptable):
+// test/demo-webrtc.test.mjs (it can also run on a machine where loopback WebRTC is acceptable):
 //
 //   1. prepare a fresh data dir with client-demo/scripts/setup.mjs, twice (the second run must
 //      change nothing, checked through the API);

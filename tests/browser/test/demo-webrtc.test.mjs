@@ -1,7 +1,5 @@
 // End-to-end test of client-demo (the WebRTC call app) against the built server, once per SDK
-// generation. Named *.e2e.mjs so that ./test.sh does not pick it up before the server has
-// everything the demo needs; rename it to demo-webrtc.test.mjs to make it part of the suite.
-// Run it alone with: cd tests/browser && node --test test/demo-webrtc.e2e.mjs
+// generation. Run it alone with: cd tests/browser && node --test test/demo-webrtc.test.mjs
 //
 // Outside the namespace (npm needs the network): install client-demo's packages if needed and
 // build the app with the SDK under test. Inside a fresh network namespace with only `lo`: the
