@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PocketBaseSharp.RuleEngine.Requests;
 using PocketBaseSharp.RuleEngine.Sql;
+using PocketBaseSharp.RuleEngine.Tests.Support;
 
 namespace PocketBaseSharp.RuleEngine.Tests.Fixture;
 
@@ -122,23 +123,8 @@ public sealed class UpstreamFixtureTests
 
     private string[] Run(string table, SqlQueryContext ctx, string where)
     {
-        using var command = _connection.CreateCommand();
         var joins = string.Concat(ctx.Joins.Select(j => " " + j.ToSql()));
-        command.CommandText = $"SELECT DISTINCT \"{table}\".\"id\" FROM \"{table}\"{joins} WHERE {where} ORDER BY 1";
-        foreach (var (name, value) in ctx.Parameters)
-        {
-            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
-        }
-
-        command.CommandTimeout = 10;
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetValue(0).ToString()!);
-        }
-
-        return [.. ids];
+        return SqliteIds.Query(_connection, $"SELECT DISTINCT \"{table}\".\"id\" FROM \"{table}\"{joins} WHERE {where} ORDER BY 1", ctx.Parameters);
     }
 
     private static string? FindFixture()
