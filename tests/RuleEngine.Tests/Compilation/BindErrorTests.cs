@@ -14,7 +14,6 @@ public sealed class BindErrorTests
         yield return Case("E5_UnknownModifier", "title:foo = 1", "unknown modifier ':foo' in 'title:foo' (known: isset, changed, length, each, lower)");
         yield return Case("UnknownNestedField", "author.nope = 1", "unknown field 'nope' in collection 'users'");
         yield return Case("PathThroughText", "title.x = 1", "field 'title' of 'posts' is not a relation or json field, so 'x' cannot follow it");
-        yield return Case("EachOnSingle", "title:each = 'x'", "':each' needs a multiple select, file or relation field; 'title' is single");
         yield return Case("EachOnJsonPath", "meta.a:each = 1", "':each' cannot be used on 'meta'");
         yield return Case("IssetOnField", "title:isset = true", "':isset' can only be used with @request.body, @request.query or @request.headers ('title:isset')");
         yield return Case("ChangedOnField", "title:changed = true", "':changed' can only be used with @request.body, @request.query or @request.headers ('title:changed')");

@@ -41,6 +41,12 @@ public sealed class SqlGoldenTests
         yield return Case("tags:length > 1", "((CASE WHEN \"posts\".\"tags\" IS NULL OR \"posts\".\"tags\" = '' OR \"posts\".\"tags\" = '[]' THEN 0 WHEN json_valid(\"posts\".\"tags\") AND json_type(\"posts\".\"tags\") = 'array' THEN json_array_length(\"posts\".\"tags\") ELSE 1 END) > @p0)", "p0=1");
         yield return Case("tags = 'news'", "(\"posts\".\"tags\" = @p0)", "p0='news'");
         yield return Case("tags ?= 'news'", "(\"posts\".\"tags\" = @p0)", "p0='news'");
+        yield return Case("meta = null", "(JSON_EXTRACT(\"posts\".\"meta\", '$') IS NULL)", "");
+        yield return Case("meta != 'x'", "(JSON_EXTRACT(\"posts\".\"meta\", '$') IS NOT @p0)", "p0='x'");
+        yield return Case("title:each = 'x'", "(\"posts\".\"title\" = @p0)", "p0='x'");
+        yield return Case("title:length = 'x'", "(\"posts\".\"title\" = @p0)", "p0='x'");
+        yield return Case("status:each = 'x'",
+            "(\"posts__status__each\".\"value\" = @p0)", "p0='x'");
         yield return Case("meta.a.b = 5", "(JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') IS @p0)", "p0=5");
         yield return Case("meta.flags.1 != 2", "(JSON_EXTRACT(\"posts\".\"meta\", '$.flags[1]') IS NOT @p0)", "p0=2");
         yield return Case("meta.missing = null", "(JSON_EXTRACT(\"posts\".\"meta\", '$.missing') IS NULL)", "");

@@ -31,6 +31,12 @@ public sealed class ExecutionTests
         yield return Case("title != status", true, true);
         yield return Case("null = ''", true, true);
 
+        yield return Case("meta != ''", true, true);
+        yield return Case("author:each = @request.auth.id", true, false);
+        yield return Case("status:each = 'draft'", false, true);
+        yield return Case("author:length = 1", true, false);
+        yield return Case("status:length = 1", true, true);
+
         // LIKE
         yield return Case("title ~ 'HELLO'", true, false);
         yield return Case("title ~ '%'", true, true);

@@ -53,6 +53,19 @@ public sealed class SortTests
         Assert.That(_db.SortedPosts(sort, AsU1), Is.EqualTo(expected));
 
     [Test]
+    public void CompileSort_RelationPath_AddsItsJoin()
+    {
+        var schema = new TestSchema();
+        var ctx = new SqlQueryContext("posts");
+        new RuleCompiler(schema, SqliteDialect.Instance).CompileSort("editors.name,author.name", schema.Posts, AsU1, ctx, FilterAccess.ClientFilter);
+        Assert.That((ctx.Joins.Select(j => j.Alias), ctx.NeedsDistinct), Is.EqualTo((new[] { "\"posts__editors__ids\"", "\"posts__editors\"", "\"posts__author\"" }, true)));
+    }
+
+    [Test]
+    public void Sort_RequestReferenceByClient_IsForbidden() =>
+        Assert.That(ClientFilterGuard.ForbiddenReference("@request.auth.id"), Is.EqualTo("Only superusers can filter by @request."));
+
+    [Test]
     public void CompileSort_Random_KeepsAllRows() =>
         Assert.That(_db.SortedPosts("@random", AsU1), Is.EquivalentTo(new[] { P1, P2 }));
 
