@@ -36,28 +36,48 @@ run_dotnet() {
   done
 }
 
-run_node() {
-  [ -f tests/node/package.json ] || return
-  echo "== node: SDK compatibility tests"
-  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error) || { add_counts 0 1; return; }
+# Runs the node:test files of one suite folder (tests/node or tests/browser) against the
+# Release build of the server, counting its TAP summary.
+run_node_suite() {
+  local dir="$1" name="$2"
+  [ -f "$dir/package.json" ] || return
+  [ -n "$(find "$dir/test" -name '*.test.mjs' 2>/dev/null | head -1)" ] || { echo "== $name: no tests yet"; return; }
+  echo "== $name"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || { add_counts 0 1; return; }
   dotnet build src/Server -c Release -nologo -v q >/dev/null || { add_counts 0 1; return; }
-  # The shell expands the glob: node 20's --test does not expand patterns itself.
-  (cd tests/node && shopt -s globstar nullglob && node --test --test-concurrency=1 \
+  # Node 20's --test does not expand globs itself: list the files here.
+  local files
+  mapfile -t files < <(cd "$dir" && find test -name '*.test.mjs' | sort)
+  (cd "$dir" && node --test --test-concurrency=1 \
       --test-reporter=spec --test-reporter-destination=stdout \
-      --test-reporter=tap --test-reporter-destination="$results/node.tap" test/**/*.test.mjs)
-  if [ -f "$results/node.tap" ]; then
-    p=$(grep -E '^# pass ' "$results/node.tap" | tail -1 | awk '{print $3}')
-    f=$(grep -E '^# fail ' "$results/node.tap" | tail -1 | awk '{print $3}')
+      --test-reporter=tap --test-reporter-destination="$results/$name.tap" "${files[@]}")
+  if [ -f "$results/$name.tap" ]; then
+    p=$(grep -E '^# pass ' "$results/$name.tap" | tail -1 | awk '{print $3}')
+    f=$(grep -E '^# fail ' "$results/$name.tap" | tail -1 | awk '{print $3}')
     add_counts "${p:-0}" "${f:-0}"
   else
     add_counts 0 1
   fi
 }
 
+run_node() { run_node_suite tests/node node; }
+
+# Browser tests drive Debian's chromium through playwright-core (no browser download).
+run_browser() {
+  [ -f tests/browser/package.json ] || return
+  if ! command -v chromium >/dev/null; then
+    echo "== browser: installing Debian's chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium iproute2 >/dev/null) \
+      || { echo "could not install chromium"; add_counts 0 1; return; }
+  fi
+  run_node_suite tests/browser browser
+}
+
 case "$only" in
-  all) run_dotnet; run_node ;;
+  all) run_dotnet; run_node; run_browser ;;
   dotnet) run_dotnet ;;
   node) run_node ;;
+  browser) run_browser ;;
   *) echo "unknown suite: $only"; exit 2 ;;
 esac
 

@@ -53,9 +53,10 @@ describe("upstream pb_data fixture through the SDK", { skip, timeout: 120_000 },
     });
   }
 
-  it("signs fixture users in with their upstream bcrypt hashes", async () => {
+  it("signs fixture accounts in with their upstream bcrypt hashes", async () => {
     const pb = new PocketBase028(server.url);
-    const auth = await pb.collection("users").authWithPassword("test@example.com", "1234567890");
+    // The fixture's users collection requires MFA; clients signs in with the password alone.
+    const auth = await pb.collection("clients").authWithPassword("test@example.com", "1234567890");
     assert.equal(auth.record.email, "test@example.com");
   });
 });
