@@ -125,7 +125,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
 
         const string failure = "Failed to create record.";
         var record = new Record(c, new Dictionary<string, object?>(StringComparer.Ordinal));
-        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser);
+        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
         form.Load(req.Body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
@@ -155,7 +155,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
 
         var record = await scope.FindAsync(c, req.Id ?? "") ?? throw ApiException.NotFound();
-        var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser);
+        var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
         probe.Load(req.Body);
         var info = RequestInfoOf(req, probe.Body);
         if (!await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.UpdateRule, info))
@@ -166,7 +166,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         var canManage = req.Auth.IsSuperuser
             || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
         const string failure = "Failed to update record.";
-        var form = new RecordForm(record, isNew: false, canManage: canManage);
+        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser);
         form.Load(req.Body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
