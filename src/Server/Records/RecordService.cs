@@ -129,6 +129,11 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         form.Load(req.Body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
+        if (c.IsAuth && await AuthIdTakenAsync(scope, record))
+        {
+            form.AddError("id", "validation_invalid_auth_id", "Invalid or duplicated auth record id.");
+        }
+
         form.Validate(failure);
         var info = RequestInfoOf(req, form.Body);
         if (!await rules.CheckCreateAsync(scope.Connection, scope.Transaction, record, info))
@@ -249,6 +254,20 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
                 form.AddError(field.Name, "validation_missing_rel_records", "Failed to find all relation records with the provided ids.");
             }
         }
+    }
+
+    /// <summary>Auth record ids must be unique across every auth collection (tokens name only the id).</summary>
+    private async Task<bool> AuthIdTakenAsync(RecordWriteScope scope, Record record)
+    {
+        foreach (var other in collections.All.Where(o => o.IsAuth && o.Id != record.Collection.Id))
+        {
+            if (await scope.FindAsync(other, record.Id) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task DeleteInstallerPlaceholderAsync(RecordWriteScope scope, Collection superusers)
