@@ -90,16 +90,17 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             throw new FilterBindException($"the collection '{target.Name}' can only be filtered by superusers (its list rule is locked)");
         }
 
-        if (target.ListRule.Length == 0 || !isMainPass)
+        if (target.ListRule.Length == 0 || !isMainPass || scope.ListRules.Contains(alias))
         {
             return;
         }
 
-        // Joins made by the related rule itself ignore further rules, as upstream.
-        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule };
+        // Joins made by the related rule itself ignore further rules, as upstream, and get their own
+        // aliases so that they never share rows with the filter's joins.
+        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule, JoinSuffix = scope.JoinSuffix + "__lr" };
         var rule = FilterSqlBuilder.Build(scope.Cache.GetOrParse(target.ListRule), ruleScope);
         var id = scope.Column(alias, "id");
-        _constraints.Add($"({id} = '' OR {id} IS NULL OR {rule})");
+        scope.ListRules.Add(alias, $"({id} = '' OR {id} IS NULL OR {rule})");
     }
 
     public void CountHop()
@@ -149,7 +150,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         CountHop();
         var target = (field.RelationCollectionId is null ? null : scope.Schema.FindCollection(field.RelationCollectionId))
             ?? throw new FilterBindException($"the related collection of '{collection.Name}.{field.Name}' does not exist");
-        var joined = alias + "__" + field.Name;
+        var joined = scope.JoinAlias(alias, field.Name);
         var source = scope.Column(alias, field.Name);
         if (field.Multiple)
         {
@@ -180,7 +181,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
 
         RejectHidden(source, field);
         CountHop();
-        var joined = alias + "__" + segment;
+        var joined = scope.JoinAlias(alias, segment);
         var reference = scope.Column(joined, field.Name);
         var id = scope.Column(alias, "id");
         var on = field.Multiple
