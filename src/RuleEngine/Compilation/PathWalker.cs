@@ -126,10 +126,12 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
 
         // As upstream, :each on a field that cannot hold items is ignored; on a single one it
-        // iterates the one value without making the path multi-valued.
+        // iterates the one value without making the path multi-valued. Its alias is the one a
+        // multiple relation's hop uses (as upstream), so "editors:each" and "editors.name" read
+        // the same item row.
         if (each && HoldsItems(field))
         {
-            var items = alias + "__" + field.Name + "__each";
+            var items = ItemsAlias(alias, field);
             sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: field.Multiple);
             _multi |= field.Multiple;
             return (scope.Column(items, "value"), false);
@@ -138,6 +140,8 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         // A json field is read through JSON_EXTRACT so that top-level primitives compare as SQL values.
         return field.Type == "json" ? (scope.Dialect.JsonExtract(column, "$"), true) : (column, false);
     }
+
+    private string ItemsAlias(string alias, FieldSchema field) => scope.JoinAlias(alias, field.Name) + "__ids";
 
     private string JsonPath(string alias, FieldSchema field, IEnumerable<string> rest)
     {
@@ -154,7 +158,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         var source = scope.Column(alias, field.Name);
         if (field.Multiple)
         {
-            var items = joined + "__ids";
+            var items = ItemsAlias(alias, field);
             sink.Add(new SqlJoin(scope.Dialect.JsonEach(source), scope.Quote(items), null), multipliesRows: true);
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(joined), $"{scope.Column(joined, "id")} = {scope.Column(items, "value")}"), multipliesRows: true);
             _multi = true;

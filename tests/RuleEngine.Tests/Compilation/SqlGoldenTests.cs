@@ -46,7 +46,7 @@ public sealed class SqlGoldenTests
         yield return Case("title:each = 'x'", "(\"posts\".\"title\" = @p0)", "p0='x'");
         yield return Case("title:length = 'x'", "(\"posts\".\"title\" = @p0)", "p0='x'");
         yield return Case("status:each = 'x'",
-            "(\"posts__status__each\".\"value\" = @p0)", "p0='x'");
+            "(\"posts__status__ids\".\"value\" = @p0)", "p0='x'");
         yield return Case("meta.a.b = 5", "(JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') IS @p0)", "p0=5");
         yield return Case("meta.flags.1 != 2", "(JSON_EXTRACT(\"posts\".\"meta\", '$.flags[1]') IS NOT @p0)", "p0=2");
         yield return Case("meta.missing = null", "(JSON_EXTRACT(\"posts\".\"meta\", '$.missing') IS NULL)", "");
@@ -120,8 +120,8 @@ public sealed class SqlGoldenTests
         var result = Compile.Filter("tags:each = 'news'");
         var each = "json_each(CASE WHEN json_valid(\"__mm_posts\".\"tags\") AND json_type(\"__mm_posts\".\"tags\") = 'array' THEN \"__mm_posts\".\"tags\" ELSE json_array(\"__mm_posts\".\"tags\") END)";
         Assert.That(result.Where, Is.EqualTo(
-            "((\"posts__tags__each\".\"value\" = @p0 AND NOT EXISTS (SELECT 1 FROM (SELECT \"__mm_posts__tags__each\".\"value\" AS \"__v\" FROM \"posts\" \"__mm_posts\""
-            + $" LEFT JOIN {each} \"__mm_posts__tags__each\" WHERE \"__mm_posts\".\"id\" = \"posts\".\"id\") \"__sm\" WHERE NOT (\"__sm\".\"__v\" = @p1))))"));
+            "((\"posts__tags__ids\".\"value\" = @p0 AND NOT EXISTS (SELECT 1 FROM (SELECT \"__mm_posts__tags__ids\".\"value\" AS \"__v\" FROM \"posts\" \"__mm_posts\""
+            + $" LEFT JOIN {each} \"__mm_posts__tags__ids\" WHERE \"__mm_posts\".\"id\" = \"posts\".\"id\") \"__sm\" WHERE NOT (\"__sm\".\"__v\" = @p1))))"));
         Assert.That(result.Parameters, Is.EqualTo("p0='news', p1='news'"));
     }
 

@@ -61,6 +61,9 @@ public sealed class ExecutionTests
         yield return Case("editors.name:lower ?= 'bob'", true, false);
         yield return Case("editors.role ?= 'editor' && editors.role ?= 'viewer'", false, false); // one shared join row, like @collection
         yield return Case("editors.role ?= 'editor' && editors.name ?= 'Alice'", true, false);
+        // ":each" on a multiple relation reads the same item row as a hop through it (upstream: one json_each alias)
+        yield return Case("editors:each ?= @request.auth.id && editors.name ?= 'Bob'", false, false);
+        yield return Case("editors:each ?!= @request.auth.id && editors.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.id ?!= ''", true, false);
         yield return Case("comments_via_post.user.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.user.name != 'Carol'", true, true);
