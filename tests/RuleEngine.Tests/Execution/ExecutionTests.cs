@@ -208,6 +208,22 @@ public sealed class ExecutionTests
         });
     }
 
+    // A json/geoPoint column holding text that is not JSON (e.g. kept from before the field became
+    // json) is read as a JSON string, as upstream's JSONExtract does, instead of failing the query.
+    [Test]
+    public void JsonField_HoldingNonJsonText_ComparesAsText()
+    {
+        using var db = new SpecDatabase();
+        db.Execute("UPDATE \"posts\" SET \"meta\" = 'plain', \"location\" = '' WHERE \"id\" = 'p2bbbbbbbbbbbbb'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("meta = 'plain'", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("meta.a.b = null", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("location.lat > 40", AsU1), Is.EqualTo(new[] { P1 }));
+            Assert.That(db.MatchingPosts("meta.a.b = 5", AsU1), Is.EqualTo(new[] { P1 }));
+        });
+    }
+
     [Test]
     public void ViewRule_ChecksOneStoredRecord()
     {
