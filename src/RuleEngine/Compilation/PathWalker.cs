@@ -16,6 +16,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
 
     private readonly List<string> _constraints = [];
     private bool _multi;
+    private bool _nullifyMissing;
     private int _hops;
 
     /// <summary>Segments must be plain words: they end up in aliases and JSON paths.</summary>
@@ -27,7 +28,21 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
     }
 
-    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti) =>
+        WalkPath(collection, alias, segments, each, startsMulti) ?? throw new FilterBindException("empty field path");
+
+    /// <summary>
+    /// Walks a path under <c>@request</c> (auth record, submitted relation). As upstream, a field or
+    /// back-relation that does not exist there makes the value NULL (returns null) instead of an error:
+    /// the same rule serves several auth collections, and a body may relate to records of any shape.
+    /// </summary>
+    public PathValue? WalkRequestPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    {
+        _nullifyMissing = true;
+        return WalkPath(collection, alias, segments, each, startsMulti);
+    }
+
+    private PathValue? WalkPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
     {
         _multi = startsMulti;
         for (var i = 0; i < segments.Count; i++)
@@ -37,7 +52,13 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             var field = FindField(collection, segment);
             if (field is null)
             {
-                (collection, alias) = JoinBackRelation(collection, alias, segment);
+                var back = JoinBackRelation(collection, alias, segment);
+                if (back is null)
+                {
+                    return null;
+                }
+
+                (collection, alias) = back.Value;
                 if (!last)
                 {
                     continue;
@@ -74,7 +95,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             (collection, alias) = JoinRelation(collection, alias, field);
         }
 
-        throw new FilterBindException("empty field path");
+        return null;
     }
 
     /// <summary>Adds the related collection's list rule for a join made by a client filter.</summary>
@@ -172,7 +193,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         return (target, joined);
     }
 
-    private (CollectionSchema, string) JoinBackRelation(CollectionSchema collection, string alias, string segment)
+    private (CollectionSchema, string)? JoinBackRelation(CollectionSchema collection, string alias, string segment)
     {
         var match = BackRelationPattern().Match(segment);
         var source = match.Success ? scope.Schema.FindCollection(match.Groups["collection"].Value) : null;
@@ -180,7 +201,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         if (source is null || field is null || field.Type != "relation"
             || (field.RelationCollectionId != collection.Id && field.RelationCollectionId != collection.Name))
         {
-            throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
+            return _nullifyMissing ? null : throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
         }
 
         RejectHidden(source, field);

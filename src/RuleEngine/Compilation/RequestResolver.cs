@@ -104,8 +104,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(RequestValues.ToBindable(raw))}"), multipliesRows: false);
         }
 
-        var path = walker.Walk(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+        var path = walker.WalkRequestPath(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 
     private SqlOperand Auth()
@@ -146,7 +146,7 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var alias = prefix + "__auth_" + collection.Name + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Quote(collection.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(auth.Id)}"), multipliesRows: false);
         var path = new PathWalker(scope with { Access = FilterAccess.Rule }, sink, isMainPass)
-            .Walk(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+            .WalkRequestPath(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 }
