@@ -59,7 +59,9 @@ internal static class ComparisonSql
     private static string Like(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
     {
         var keyword = negate ? "NOT LIKE" : "LIKE";
-        var pattern = right.Kind == OperandKind.Expression
+        // A NULL value (null literal, absent request value, guest's auth field) is not a pattern:
+        // upstream writes it like a column, ('%' || NULL || '%'), so neither ~ nor !~ matches.
+        var pattern = right.Kind == OperandKind.Expression || right.Value is null
             ? $"('%' || {scope.Write(right)} || '%')"
             : scope.Bind(Pattern(right.Value));
         return $"{scope.Write(left)} {keyword} {pattern} ESCAPE '\\'";

@@ -45,6 +45,10 @@ public sealed class ExecutionTests
         yield return Case("status ~ 'lish'", true, false);
         yield return Case("title ~ status", false, false);
         yield return Case("'published draft' ~ status", true, true);
+        yield return Case("title ~ null", false, false); // NULL is no pattern: LIKE ('%' || NULL || '%'), as upstream
+        yield return Case("title !~ null", false, false);
+        yield return Case("title ~ @request.query.missing", false, false);
+        yield return Case("title ~ ''", true, true);
 
         // any vs all on multiple values
         yield return Case("views ?> 5", true, false);

@@ -64,6 +64,8 @@ public sealed class RequestValueTests
     [TestCase("@request.auth.verified != true", true, true)]
     [TestCase("editors.id ?= @request.auth.id", false, true)] // empty ≡ null: a post without editors
     [TestCase("editors.id != @request.auth.id", true, false)]
+    [TestCase("editors ~ @request.auth.id", false, false)]
+    [TestCase("editors !~ @request.auth.id", false, false)]
     public void Filter_AsGuest_AuthValuesAreNull(string filter, bool p1, bool p2)
     {
         var expected = new[] { (p1, P1), (p2, P2) }.Where(x => x.Item1).Select(x => x.Item2);
