@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PocketBaseSharp.RuleEngine.Ast;
 
 namespace PocketBaseSharp.RuleEngine.Compilation;
@@ -82,11 +83,26 @@ internal static class ComparisonSql
             return text;
         }
 
-        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+        // As upstream, only unescaped special characters get a backslash: 50\% means a literal 50%
+        // and a\_b a literal a_b (a backslash that already escapes \, % or _ is kept as it is).
+        var escaped = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && IsLikeSpecial(text[i + 1]))
+            {
+                escaped.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                escaped.Append(IsLikeSpecial(text[i]) ? "\\" : "").Append(text[i]);
+            }
+        }
+
         return "%" + escaped + "%";
     }
+
+    private static bool IsLikeSpecial(char c) => c is '\\' or '%' or '_';
 
     private static bool HasUnescapedPercent(string text)
     {

@@ -212,6 +212,23 @@ public sealed class ExecutionTests
         });
     }
 
+    // §4.3: a value without an unescaped % is escaped and wrapped; as upstream, a backslash that already
+    // escapes \, % or _ is kept, so '50\% off' means the literal text "50% off".
+    [TestCase(@"title ~ '50\% off'", true)]
+    [TestCase(@"title ~ 'off\_now'", true)]
+    [TestCase(@"title ~ 'off_now'", true)]
+    [TestCase(@"title ~ 'of__now'", false)]
+    [TestCase(@"title ~ 'C:\dir'", true)]
+    [TestCase(@"title ~ 'C:\\dir'", true)]
+    [TestCase(@"title ~ '50%off%'", true)]
+    [TestCase(@"title ~ '5_\% off'", false)]
+    public void Like_EscapedCharacters_StayEscaped(string filter, bool matchesP2)
+    {
+        using var db = new SpecDatabase();
+        db.Execute(@"UPDATE ""posts"" SET ""title"" = '50% off_now C:\dir' WHERE ""id"" = 'p2bbbbbbbbbbbbb'");
+        Assert.That(db.MatchingPosts(filter, AsU1), Is.EqualTo(matchesP2 ? new[] { P2 } : Array.Empty<string>()));
+    }
+
     // A json/geoPoint column holding text that is not JSON (e.g. kept from before the field became
     // json) is read as a JSON string, as upstream's JSONExtract does, instead of failing the query.
     [Test]
