@@ -13,7 +13,8 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
         try
         {
             await next(http);
-            if (http.Response.StatusCode == 404 && !http.Response.HasStarted && http.GetEndpoint() is null)
+            // Unmatched routes and methods are 404 JSON, as upstream (ASP.NET would answer 405 or an empty 404).
+            if (http.Response.StatusCode is 404 or 405 && !http.Response.HasStarted && (http.GetEndpoint() is null || http.Response.StatusCode == 405))
             {
                 await WriteErrorAsync(http, ApiException.NotFound());
             }

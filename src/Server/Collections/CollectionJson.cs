@@ -86,14 +86,14 @@ public static class CollectionJson
         row.Name = c.Name;
         row.Type = c.Type;
         row.System = c.System;
-        row.Fields = new JsonArray([.. c.Fields.Select(f => (JsonNode)f.ToJson())]).ToJsonString();
-        row.Indexes = JsonSerializer.Serialize(c.Indexes);
+        row.Fields = new JsonArray([.. c.Fields.Select(f => (JsonNode)f.ToJson())]).ToJsonString(Api.JsonOutput.Options);
+        row.Indexes = JsonSerializer.Serialize(c.Indexes, Api.JsonOutput.Options);
         row.ListRule = c.ListRule;
         row.ViewRule = c.ViewRule;
         row.CreateRule = c.CreateRule;
         row.UpdateRule = c.UpdateRule;
         row.DeleteRule = c.DeleteRule;
-        row.Options = c.Options.ToJsonString();
+        row.Options = c.Options.ToJsonString(Api.JsonOutput.Options);
         row.Created = c.Created;
         row.Updated = c.Updated;
     }

@@ -36,11 +36,11 @@ public sealed class SettingsStore(Database database)
             var now = Clock.Now();
             if (row is null)
             {
-                ctx.Params.Add(new ParamRow { Id = "settings", Value = settings.ToJsonString(), Created = now, Updated = now });
+                ctx.Params.Add(new ParamRow { Id = "settings", Value = settings.ToJsonString(Api.JsonOutput.Options), Created = now, Updated = now });
             }
             else
             {
-                row.Value = settings.ToJsonString();
+                row.Value = settings.ToJsonString(Api.JsonOutput.Options);
                 row.Updated = now;
             }
 

@@ -66,8 +66,8 @@ public static class RecordColumns
         null => field.Type == "json" ? DBNull.Value : (object)"",
         bool b => b ? 1L : 0L,
         double d => d,
-        List<string> l => new JsonArray([.. l.Select(s => (JsonNode?)JsonValue.Create(s))]).ToJsonString(),
-        JsonNode n => n.ToJsonString(),
+        List<string> l => new JsonArray([.. l.Select(s => (JsonNode?)JsonValue.Create(s))]).ToJsonString(Api.JsonOutput.Options),
+        JsonNode n => n.ToJsonString(Api.JsonOutput.Options),
         _ => value,
     };
 

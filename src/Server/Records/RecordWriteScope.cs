@@ -77,7 +77,8 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
 
     private async Task CleanReferencesAsync(Collection collection, Field field, Record deleted)
     {
-        var column = TableSchema.Quote(field.Name);
+        // Qualified: json_each has columns of its own (id, parent, …) that would shadow bare names.
+        var column = TableSchema.Quote(collection.Name) + "." + TableSchema.Quote(field.Name);
         var sql = field.IsMultiple
             ? $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE `id` != @id AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({column}) THEN {column} ELSE json_array({column}) END) WHERE value = @id)"
             : $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE `id` != @id AND {column} = @id";
