@@ -50,6 +50,7 @@ var sent = new long[total];
 var writes = new List<Task>(total);
 var writeMs = new double[total];
 var cpuBefore = sampler.CpuSeconds();
+var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 for (var i = 0; i < total; i++)
 {
@@ -78,6 +79,7 @@ while (subscribers.Sum(s => (long)s.Received) < expected && deadline.Elapsed < T
 
 var wall = clock.Elapsed.TotalSeconds;
 var cpu = sampler.CpuSeconds() - cpuBefore;
+var benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalSeconds;
 var latencies = new List<double>((int)Math.Min(expected, int.MaxValue));
 foreach (var subscriber in subscribers)
 {
@@ -111,7 +113,7 @@ double EventPercentile(IEnumerable<double> values, double p)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"write request: p50 {EventPercentile(writeMs, 0.5):F1} ms p99 {EventPercentile(writeMs, 0.99):F1} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+    $"bench client CPU {100 * benchCpu / wall:F0} %; write request: p50 {EventPercentile(writeMs, 0.5):F1} ms p99 {EventPercentile(writeMs, 0.99):F1} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"per event: first subscriber p50 {EventPercentile(perEvent.Select(e => e.First), 0.5):F1} ms p99 {EventPercentile(perEvent.Select(e => e.First), 0.99):F1} ms; last subscriber p50 {EventPercentile(perEvent.Select(e => e.Last), 0.5):F1} ms p99 {EventPercentile(perEvent.Select(e => e.Last), 0.99):F1} ms"));
 double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
