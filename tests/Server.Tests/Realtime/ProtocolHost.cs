@@ -42,6 +42,7 @@ public sealed class ProtocolHost : IAsyncDisposable
         builder.Services.AddRealtimeProtocol(builder.Configuration);
         builder.Services.AddSingleton<IRealtimeAuthenticator, HeaderAuthenticator>();
         var app = builder.Build();
+        app.UseMiddleware<PocketBaseSharp.Server.Api.ErrorMiddleware>();
         app.MapRealtimeApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
