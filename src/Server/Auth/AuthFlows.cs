@@ -17,7 +17,9 @@ public static class AuthFlows
         services.AddSingleton<BackgroundMail>();
         services.AddSingleton<ResendThrottle>();
         services.AddSingleton<AttemptLimiter>();
+        services.AddSingleton<OtpCodes>();
         services.AddSingleton<MfaService>();
+        services.AddSingleton<LoginAlerts>();
         services.AddSingleton<AuthCompletion>();
         services.AddSingleton(_ => new OAuth2Client(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddSingleton<OAuth2Accounts>();
