@@ -35,6 +35,7 @@ public static class ServerHost
         app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<SuperuserIpGuard>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
