@@ -35,6 +35,7 @@ public static class AuthFlows
         app.MapImpersonateApi();
         app.MapOAuth2Api();
         app.MapOAuth2RedirectApi();
+        app.MapFileTokenApi();
         app.MapAppSettingsApi();
     }
 }
