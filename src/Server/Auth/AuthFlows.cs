@@ -12,6 +12,7 @@ public static class AuthFlows
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ISettingsSource>(sp => sp.GetRequiredService<SettingsService>());
         services.AddHostedService<SettingsLoader>();
+        services.AddHostedService<AuthRowsCleanup>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<AuthMails>();
         services.AddSingleton<BackgroundMail>();
