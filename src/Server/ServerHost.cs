@@ -37,6 +37,7 @@ public static class ServerHost
         app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<SuperuserIpGuard>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
