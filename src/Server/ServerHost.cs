@@ -44,6 +44,7 @@ public static class ServerHost
         app.MapAuthApi();
         app.MapRecordApi();
         app.MapCollectionApi();
+        app.MapViewDryRunApi();
         app.MapBatchApi();
         app.MapRealtimeApi();
         app.MapAuthFlows();
