@@ -280,7 +280,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
     }
 
-    private static int ParseInt(string? value, int fallback)
+    public static int ParseInt(string? value, int fallback)
     {
         if (string.IsNullOrEmpty(value))
         {
