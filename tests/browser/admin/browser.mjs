@@ -29,6 +29,8 @@ export async function newPage(browser, viewport = DESKTOP) {
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
   page.problems = [];
+  page.requests = []; // every URL the page asked for: the dashboard must stay on its origin
+  page.on('request', (r) => page.requests.push(r.url()));
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   return page;

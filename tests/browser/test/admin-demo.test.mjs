@@ -137,6 +137,9 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
     await phone.getByLabel('Application name').waitFor();
     await shot(phone, 'settings-390');
     assert.deepEqual(phone.problems.filter((p) => p.startsWith('pageerror')), []);
+    // Shipped inside the server: nothing is fetched from another origin (no CDN, works offline).
+    const foreign = [...page.requests, ...phone.requests].filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+    assert.deepEqual(foreign, []);
     await phone.context().close();
   });
 });
