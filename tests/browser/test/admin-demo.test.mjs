@@ -32,6 +32,14 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
   });
 
   it('installs the first superuser through the installer link', async () => {
+    const phone = await newPage(browser, PHONE);
+    await phone.goto(server.installUrl);
+    await phone.getByLabel('Password confirm').waitFor();
+    await shot(phone, 'installer-390');
+    await phone.context().close();
+    await page.goto(server.installUrl);
+    await page.getByLabel('Password confirm').waitFor();
+    await shot(page, 'installer-1280');
     await install(page, server.installUrl);
     await page.getByRole('link', { name: 'users', exact: true }).waitFor();
     await page.locator('.records-table').waitFor();
@@ -132,6 +140,12 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
     await shot(phone, 'collection-fields-390');
     await phone.getByRole('tab', { name: 'API Rules' }).click();
     await shot(phone, 'collection-rules-390');
+    await phone.keyboard.press('Escape');
+    await phone.locator('dialog.panel[open]').waitFor({ state: 'detached' });
+    await phone.getByRole('link', { name: 'ice_servers' }).click();
+    await phone.locator('td[data-field="url"]').first().click();
+    await phone.locator('dialog.panel[open]').getByLabel('url', { exact: true }).waitFor();
+    await shot(phone, 'record-editor-390');
     await phone.keyboard.press('Escape');
     await phone.goto(`${server.url}/_/#/settings`);
     await phone.getByLabel('Application name').waitFor();
