@@ -142,6 +142,8 @@ describe('dashboard: records', { timeout: 180_000 }, () => {
       await shot(page, 'relation-picker-1280');
     });
     await page.locator('td[data-field="label"]', { hasText: 'child of first' }).waitFor();
+    // The relation column shows the parent's presentable field, not its id.
+    assert.equal(await page.locator('td[data-field="parent"]').textContent(), 'first parent');
     const child = await pb.collection('children').getFirstListItem('label = "child of first"');
     const parent = await pb.collection('parents').getFirstListItem('title = "first parent"');
     assert.equal(child.parent, parent.id);
