@@ -34,6 +34,9 @@ public sealed class CollectionTests : ServerTestBase
         yield return new ApiScenario("create bad name", "POST", "/api/collections", HttpStatusCode.BadRequest) { Caller = "superuser", Body = new { name = "bad name" }, Expected = ["validation_match_invalid"] };
         yield return new ApiScenario("create existing name", "POST", "/api/collections", HttpStatusCode.BadRequest) { Caller = "superuser", Body = new { name = "USERS" }, Expected = ["validation_collection_name_exists"] };
         yield return new ApiScenario("delete system", "DELETE", "/api/collections/_superusers", HttpStatusCode.BadRequest) { Caller = "superuser" };
+        yield return new ApiScenario("list filter and sort", "GET", "/api/collections?filter=(name~'_otp'||name='users')&sort=-name", HttpStatusCode.OK) { Caller = "superuser", Expected = ["\"totalItems\":2", "\"name\":\"users\""], NotExpected = ["_mfas"] };
+        yield return new ApiScenario("list filter system", "GET", "/api/collections?filter=system=false&perPage=1&skipTotal=1&fields=name,system", HttpStatusCode.OK) { Caller = "superuser", Expected = ["\"totalItems\":-1", "\"system\":false"], NotExpected = ["\"system\":true"] };
+        yield return new ApiScenario("list bad filter", "GET", "/api/collections?filter=nope=1", HttpStatusCode.BadRequest) { Caller = "superuser" };
         yield return new ApiScenario("scaffolds", "GET", "/api/collections/meta/scaffolds", HttpStatusCode.OK) { Caller = "superuser", Expected = ["\"auth\":", "\"base\":", "\"view\":"] };
     }
 
