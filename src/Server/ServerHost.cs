@@ -2,6 +2,7 @@ using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
 
 namespace PocketBaseSharp.Server;
@@ -27,17 +28,22 @@ public static class ServerHost
         builder.Services.AddSingleton(_ => auxiliary);
         builder.Services.AddSingleton(collections);
         builder.Services.AddRecordServices();
+        builder.Services.AddRealtime(builder.Configuration);
+        builder.Services.AddAuthFlows();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
         app.MapCollectionApi();
         app.MapBatchApi();
-        app.MapSettingsApi();
+        app.MapRealtimeApi();
+        app.MapAuthFlows();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using PocketBaseSharp.Realtime.Bench;
+
+// N subscribers on posts/* (list rule @request.auth.id != '', one user each), one writer creating
+// posts at a fixed rate; reports delivery latency, lost events, server CPU and memory.
+var options = BenchOptions.Parse(args);
+const string superuserEmail = "bench@example.com";
+const string superuserPassword = "bench-superuser-1";
+
+await using var server = await ServerProcess.StartAsync(options.ServerDll, superuserEmail, superuserPassword);
+var sampler = new ProcessSampler(server.Pid);
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = int.MaxValue,
+    PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+})
+{ BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
+var api = new BenchApi(http);
+
+var setup = Stopwatch.StartNew();
+var superuser = await api.LoginAsync("_superusers", superuserEmail, superuserPassword);
+await api.CreatePostsCollectionAsync(superuser);
+await api.MakePasswordsCheapAsync(superuser);
+var tokens = new string[options.Subscribers];
+await Parallel.ForAsync(0, options.Subscribers, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+    async (i, _) => tokens[i] = await api.CreateUserAsync(i));
+Console.WriteLine($"setup: {options.Subscribers} users in {setup.Elapsed.TotalSeconds:F1} s");
+
+using var stop = new CancellationTokenSource();
+var subscribers = tokens.Select(t => new Subscriber(http, t)).ToArray();
+var readers = new Task[subscribers.Length];
+await Parallel.ForAsync(0, subscribers.Length, new ParallelOptions { MaxDegreeOfParallelism = 32 },
+    async (i, _) => readers[i] = await subscribers[i].StartAsync(stop.Token));
+Console.WriteLine($"subscribed: {subscribers.Length} clients after {setup.Elapsed.TotalSeconds:F1} s, server RSS {sampler.SampleRss() >> 20} MB");
+
+using var rssTimer = new Timer(_ => sampler.SampleRss(), null, 0, 250);
+var total = (int)Math.Round(options.Rate * options.Seconds);
+var sent = new long[total];
+var writes = new List<Task>(total);
+var cpuBefore = sampler.CpuSeconds();
+var clock = Stopwatch.StartNew();
+for (var i = 0; i < total; i++)
+{
+    var due = TimeSpan.FromSeconds(i / options.Rate) - clock.Elapsed;
+    if (due > TimeSpan.Zero)
+    {
+        await Task.Delay(due);
+    }
+
+    sent[i] = Stopwatch.GetTimestamp();
+    writes.Add(api.CreatePostAsync(tokens[0], i));
+}
+
+await Task.WhenAll(writes);
+var expected = (long)total * subscribers.Length;
+var deadline = Stopwatch.StartNew();
+while (subscribers.Sum(s => (long)s.Received) < expected && deadline.Elapsed < TimeSpan.FromSeconds(15))
+{
+    await Task.Delay(100);
+}
+
+var wall = clock.Elapsed.TotalSeconds;
+var cpu = sampler.CpuSeconds() - cpuBefore;
+var latencies = new List<double>((int)Math.Min(expected, int.MaxValue));
+foreach (var subscriber in subscribers)
+{
+    foreach (var (sequence, arrived) in subscriber.Arrivals)
+    {
+        latencies.Add(Stopwatch.GetElapsedTime(sent[sequence], arrived).TotalMilliseconds);
+    }
+}
+
+latencies.Sort();
+double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+var lost = expected - latencies.Count;
+var dropped = subscribers.Count(s => s.Disconnected);
+var row = string.Create(CultureInfo.InvariantCulture,
+    $"| {subscribers.Length} | {options.Rate:0.#}/s × {options.Seconds} s | {total} | {Percentile(0.5):F1} ms | {Percentile(0.99):F1} ms | {(latencies.Count > 0 ? latencies[^1] : double.NaN):F1} ms | {lost} | {dropped} | {100 * cpu / wall:F0} % | {sampler.PeakRssBytes >> 20} MB |");
+Console.WriteLine("| subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine(row);
+await stop.CancelAsync();
+await Task.WhenAll(readers);
+return lost == 0 ? 0 : 1;

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using PocketBaseSharp.RuleEngine;
+using PocketBaseSharp.RuleEngine.Requests;
+using PocketBaseSharp.RuleEngine.Sql;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server.Realtime;
+
+/// <summary>
+/// Compiles the rules and filters realtime checks with, through the same <see cref="RecordRules"/>
+/// as the REST API. A compiled check depends only on the collection, the expression, the
+/// subscriber's auth and the subscription's options, so it is cached under exactly those and
+/// reused for every event and every subscriber sharing them.
+/// </summary>
+public sealed class RealtimeAccess(RecordRules rules)
+{
+    // Bounded by clearing: entries are cheap to rebuild, and stale ones (old collection or auth
+    // states) must not accumulate forever.
+    private const int MaxCachedChecks = 100_000;
+
+    private readonly ConcurrentDictionary<string, CompiledCheck?> _compiled = new(StringComparer.Ordinal);
+
+    /// <summary>The request a subscription's checks run as: its auth, method GET, context realtime, its options.</summary>
+    public static RequestInfo RequestFor(RealtimeAuth? auth, SubscriptionOptions options) =>
+        RecordRules.BuildRequestInfo(null, auth?.State ?? Auth.RequestAuthState.Guest, context: "realtime") with
+        {
+            Query = options.Query,
+            Headers = options.Headers,
+        };
+
+    /// <summary>The compiled check, or null when the expression does not compile (which denies access).</summary>
+    public CompiledCheck? Compile(Collection collection, string expression, RealtimeAuth? auth, SubscriptionOptions options, FilterAccess access)
+    {
+        var key = string.Join('\u001f', collection.Id, collection.Name, collection.Updated, expression, access,
+            auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", options.Fingerprint);
+        if (_compiled.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_compiled.Count >= MaxCachedChecks)
+        {
+            _compiled.Clear();
+        }
+
+        return _compiled[key] = CompileNew(collection, expression, RequestFor(auth, options), access);
+    }
+
+    private CompiledCheck? CompileNew(Collection collection, string expression, RequestInfo request, FilterAccess access)
+    {
+        var ctx = new SqlQueryContext(collection.Name);
+        string where;
+        try
+        {
+            where = rules.Compile(expression, collection, request, ctx, access);
+        }
+        catch (ApiException)
+        {
+            return null;
+        }
+
+        var idParameter = ctx.AddParameter("");
+        var table = TableSchema.Quote(collection.Name);
+        var sql = $"SELECT 1 FROM {table} {RecordRules.Joins(ctx)} WHERE {table}.`id` = @{idParameter} AND ({where}) LIMIT 1";
+        return new CompiledCheck(sql, [.. ctx.Parameters], idParameter);
+    }
+}

@@ -1,0 +1,37 @@
+using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server.Realtime;
+
+/// <summary>
+/// The auth record bound to a realtime client, as it was when bound. <see cref="TokenKey"/> is
+/// remembered so that a later change of it (password or email change) demotes the client to a
+/// guest, as upstream does.
+/// </summary>
+public sealed class RealtimeAuth(Record record)
+{
+    public Record Record { get; } = record;
+
+    public RequestAuthState State { get; } = new(record, null);
+
+    public string RecordId { get; } = record.Id;
+
+    public string CollectionId { get; } = record.Collection.Id;
+
+    public bool IsSuperuser => State.IsSuperuser;
+
+    public string TokenKey { get; } = record.GetString("tokenKey");
+
+    /// <summary>Changes whenever the record is refreshed, so cached rule checks of the old state are not reused.</summary>
+    public string Stamp { get; } = record.GetString("updated") + "|" + record.GetString("tokenKey");
+
+    /// <summary>Upstream compares auth states by record id and collection id only.</summary>
+    public bool IsSameRecord(RealtimeAuth? other) =>
+        other is not null
+        && string.Equals(RecordId, other.RecordId, StringComparison.Ordinal)
+        && string.Equals(CollectionId, other.CollectionId, StringComparison.Ordinal);
+
+    public bool Is(Record record) =>
+        string.Equals(RecordId, record.Id, StringComparison.Ordinal)
+        && string.Equals(CollectionId, record.Collection.Id, StringComparison.Ordinal);
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+
+namespace PocketBaseSharp.Server.Realtime;
+
+/// <summary>
+/// One connected SSE stream: its id, where it came from, its auth state and subscriptions, and a
+/// bounded queue of messages waiting to be written. Producers never wait on the queue: when it is
+/// full the client is closed instead, so a stuck reader cannot slow down a writer or other clients.
+/// </summary>
+public sealed class RealtimeClient : IDisposable
+{
+    private readonly Channel<RealtimeMessage> _queue;
+    private readonly CancellationTokenSource _closed = new();
+    private readonly Lock _stateLock = new();
+    private volatile ClientState _state = new(null, []);
+    private int _isClosed;
+
+    public RealtimeClient(string id, string? remoteIp, int capacity)
+    {
+        Id = id;
+        RemoteIp = remoteIp;
+        _queue = Channel.CreateBounded<RealtimeMessage>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public string Id { get; }
+
+    public string? RemoteIp { get; }
+
+    public RealtimeAuth? Auth => _state.Auth;
+
+    public ImmutableArray<Subscription> Subscriptions => _state.Subscriptions;
+
+    public ChannelReader<RealtimeMessage> Reader => _queue.Reader;
+
+    /// <summary>Cancelled when the client was closed (dropped, unregistered or shut down).</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+
+    /// <summary>Queues a message; a full queue closes the client and returns false.</summary>
+    public bool TrySend(RealtimeMessage message)
+    {
+        if (_queue.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        Close();
+        return false;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="auth"/> and replaces the whole subscription list in one step. Fails,
+    /// changing nothing, when the client already has an auth state of another record: a guest may
+    /// become authenticated, but an authenticated client never changes or loses its identity here.
+    /// </summary>
+    public bool TryUpdate(RealtimeAuth? auth, ImmutableArray<Subscription> subscriptions)
+    {
+        lock (_stateLock)
+        {
+            if (_state.Auth is { } current && !current.IsSameRecord(auth))
+            {
+                return false;
+            }
+
+            _state = new ClientState(auth, subscriptions);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Swaps the auth state if it is still <paramref name="expected"/>; used when the auth record
+    /// changed, so that a concurrent subscribe request is not overwritten.
+    /// </summary>
+    public bool TryReplaceAuth(RealtimeAuth? expected, RealtimeAuth? replacement)
+    {
+        lock (_stateLock)
+        {
+            if (!ReferenceEquals(_state.Auth, expected))
+            {
+                return false;
+            }
+
+            _state = _state with { Auth = replacement };
+            return true;
+        }
+    }
+
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _isClosed, 1) != 0)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        _closed.Cancel();
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _closed.Dispose();
+    }
+
+    private sealed record ClientState(RealtimeAuth? Auth, ImmutableArray<Subscription> Subscriptions);
+}

@@ -1,0 +1,70 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server.Realtime;
+
+/// <summary>
+/// Delivers committed batches in commit order on one background worker, so that a write request
+/// returns as soon as it committed and never waits for thousands of access checks. The worker
+/// owns a read-only connection whose prepared check statements live as long as the process.
+/// </summary>
+public sealed class RealtimeDispatcher(
+    IRealtimeBus bus,
+    RealtimeMessageBuilder builder,
+    Database database,
+    ILogger<RealtimeDispatcher> logger) : BackgroundService
+{
+    private readonly Channel<RealtimeBatch> _batches = Channel.CreateUnbounded<RealtimeBatch>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(RealtimeBatch batch) => _batches.Writer.TryWrite(batch);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = database.Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync(stoppingToken);
+        Database.Exec(connection, "PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+        using var session = new CheckSession(connection);
+        try
+        {
+            await foreach (var batch in _batches.Reader.ReadAllAsync(stoppingToken))
+            {
+                await DispatchAsync(session, batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: undelivered events are dropped, as for a disconnected client.
+        }
+    }
+
+    private async Task DispatchAsync(CheckSession session, RealtimeBatch batch)
+    {
+        for (var i = 0; i < batch.Changes.Count; i++)
+        {
+            var change = batch.Changes[i];
+            try
+            {
+                RealtimeAuthSync.Apply(bus.Clients, change);
+                var messages = batch.PreparedDeletes.TryGetValue(i, out var prepared)
+                    ? prepared
+                    : change.Action == "delete" ? [] : await builder.BuildAsync(session, change, bus.Clients);
+                foreach (var (client, message) in messages)
+                {
+                    client.TrySend(message);
+                }
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException or Api.ApiException)
+            {
+                // One failing change must not stop the delivery of the others.
+                logger.LogWarning(e, "Realtime delivery of {Action} {Collection}/{Id} failed", change.Action, change.Collection.Name, change.Record.Id);
+            }
+        }
+    }
+}

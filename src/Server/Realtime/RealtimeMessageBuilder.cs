@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using PocketBaseSharp.RuleEngine;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Records;
+
+namespace PocketBaseSharp.Server.Realtime;
+
+/// <summary>
+/// Turns one record change into the messages of every matching subscription: access check with
+/// the subscriber's auth (list rule for <c>C/*</c>, view rule for <c>C/ID</c>, then the options'
+/// filter), serialisation as the REST API shows the record to that subscriber, then expand and
+/// fields. Subscribers with the same topic kind, auth and options form one group that is checked
+/// and serialised once.
+/// </summary>
+public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander expander)
+{
+    public async Task<List<(RealtimeClient Client, RealtimeMessage Message)>> BuildAsync(
+        CheckSession session, RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
+    {
+        var collection = change.Collection;
+        var record = change.Record;
+        var groups = new Dictionary<string, ReadOnlyMemory<byte>?>(StringComparer.Ordinal);
+        var payloads = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var messages = new List<(RealtimeClient, RealtimeMessage)>();
+        foreach (var client in clients)
+        {
+            var subscriptions = client.Subscriptions;
+            if (subscriptions.IsDefaultOrEmpty || client.IsClosed)
+            {
+                continue;
+            }
+
+            var auth = client.Auth;
+            foreach (var subscription in subscriptions)
+            {
+                if (TopicMatcher.Match(subscription.Topic, collection.Name, collection.Id, record.Id) is not { } kind)
+                {
+                    continue;
+                }
+
+                var groupKey = string.Join('\u001f', kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
+                if (!groups.TryGetValue(groupKey, out var data))
+                {
+                    data = await BuildGroupAsync(session, change, kind, auth, subscription.Options, payloads);
+                    groups[groupKey] = data;
+                }
+
+                if (data is { } bytes)
+                {
+                    messages.Add((client, new RealtimeMessage(subscription.Key, bytes)));
+                }
+            }
+        }
+
+        return messages;
+    }
+
+    private async Task<ReadOnlyMemory<byte>?> BuildGroupAsync(
+        CheckSession session, RecordChange change, TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options,
+        Dictionary<string, ReadOnlyMemory<byte>> payloads)
+    {
+        var collection = change.Collection;
+        var superuser = auth?.IsSuperuser == true;
+        var rule = kind == TopicKind.Record ? collection.ViewRule : collection.ListRule;
+        if (!superuser && !await PassesAsync(session, collection, rule, change.Record.Id, auth, options, FilterAccess.Rule))
+        {
+            return null;
+        }
+
+        if (options.Filter is { } filter)
+        {
+            if (!superuser && (filter.Contains("@collection.", StringComparison.Ordinal) || filter.Contains("@request.", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var filterAccess = superuser ? FilterAccess.SuperuserFilter : FilterAccess.ClientFilter;
+            if (!await PassesAsync(session, collection, filter, change.Record.Id, auth, options, filterAccess))
+            {
+                return null;
+            }
+        }
+
+        var showEmail = collection.IsAuth && !superuser && collection.ManageRule is { } manage
+            && await PassesAsync(session, collection, manage, change.Record.Id, auth, options, FilterAccess.Rule);
+
+        // The same record JSON serves every group that sees the same fields; expansions are
+        // filtered by each subscriber's rules, so those are only shared within one auth.
+        var payloadKey = string.Join('\u001f', superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "",
+            options.Expand is null ? "" : options.Expand + "\u001f" + auth?.RecordId + "\u001f" + auth?.Stamp);
+        if (!payloads.TryGetValue(payloadKey, out var payload))
+        {
+            payload = await SerializeAsync(session, change, auth, options, showEmail);
+            payloads[payloadKey] = payload;
+        }
+
+        return payload;
+    }
+
+    private async Task<bool> PassesAsync(
+        CheckSession session, Collection collection, string? expression, string recordId, RealtimeAuth? auth, SubscriptionOptions options, FilterAccess filterAccess)
+    {
+        if (expression is null)
+        {
+            return false;
+        }
+
+        if (expression.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        return access.Compile(collection, expression, auth, options, filterAccess) is { } check && await session.PassesAsync(check, recordId);
+    }
+
+    private async Task<ReadOnlyMemory<byte>> SerializeAsync(CheckSession session, RecordChange change, RealtimeAuth? auth, SubscriptionOptions options, bool showEmail)
+    {
+        var state = auth?.State ?? Auth.RequestAuthState.Guest;
+        JsonNode record;
+        if (options.Expand is { } expand)
+        {
+            try
+            {
+                var request = RealtimeAccess.RequestFor(auth, options);
+                record = (await expander.SerializeAsync(session.Connection, null, [change.Record], expand, state, request, showEmail))[0];
+            }
+            catch (ApiException)
+            {
+                // Upstream ignores expand errors in realtime messages.
+                record = RecordSerializer.ToJson(change.Record, state, showEmail);
+            }
+        }
+        else
+        {
+            record = RecordSerializer.ToJson(change.Record, state, showEmail);
+        }
+
+        if (options.Fields is { } fields)
+        {
+            record = FieldsPicker.Apply(record, fields) ?? record;
+        }
+
+        var message = new JsonObject { ["action"] = change.Action, ["record"] = record };
+        return Encoding.UTF8.GetBytes(message.ToJsonString(JsonOutput.Options));
+    }
+
+    private static bool IsSelf(RealtimeAuth? auth, Record record) => auth is not null && auth.Is(record);
+}
