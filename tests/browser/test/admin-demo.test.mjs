@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase028 from 'pb028';
 import PocketBase019 from 'pb019';
-import { DESKTOP, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
 import { addField, apiAsSuperuser, createRecord, install, newCollection, openCollection, saveCollection, setRule } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -26,7 +26,7 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'demo');
     await browser?.close();
     await server?.stop();
   });

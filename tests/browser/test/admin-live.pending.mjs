@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
-import { DESKTOP, launch, newPage, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
 import { install, newCollection, panel, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -27,7 +27,7 @@ describe('dashboard: logs, view preview, test email', { timeout: 180_000 }, () =
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'live');
     await browser?.close();
     await server?.stop();
   });

@@ -1,8 +1,7 @@
-// Live refresh of the records table through realtime (GET/POST /api/realtime). Passes with the
-// `realtime` branch merged (tried at 12:05 UTC); rename to admin-realtime.test.mjs after that merge.
+// Live refresh of the records table through realtime (GET/POST /api/realtime).
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
-import { DESKTOP, launch, newPage } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage } from '../admin/browser.mjs';
 import { install, openCollection, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -25,7 +24,7 @@ describe('dashboard: live refresh', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'realtime');
     await browser?.close();
     await server?.stop();
   });
