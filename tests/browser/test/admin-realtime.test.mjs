@@ -1,4 +1,5 @@
 // Live refresh of the records table through realtime (GET/POST /api/realtime).
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
 import { DESKTOP, finish, launch, newPage } from '../admin/browser.mjs';
@@ -30,10 +31,11 @@ describe('dashboard: live refresh', { timeout: 180_000 }, () => {
   });
 
   it('refreshes the records table when records change elsewhere', async () => {
+    const subscribed = page.waitForResponse((r) => r.url().endsWith('/api/realtime')
+      && r.request().method() === 'POST' && r.request().postData()?.includes('"notes/*"'));
     await openCollection(page, 'notes');
     await page.locator('td[data-field="title"]', { hasText: 'first' }).waitFor();
-    // Give the realtime subscription a moment to be posted before changing data.
-    await page.waitForTimeout(1000);
+    assert.equal((await subscribed).status(), 204);
     const created = await pb.collection('notes').create({ title: 'made elsewhere' });
     await page.locator('td[data-field="title"]', { hasText: 'made elsewhere' }).waitFor({ timeout: 10_000 });
     await pb.collection('notes').delete(created.id);

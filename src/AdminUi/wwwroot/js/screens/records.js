@@ -11,6 +11,12 @@ import { store } from '../store.js';
 const PER_PAGE = [10, 20, 40, 100];
 let cleanup = () => {};
 
+/** Ends the live refresh of the records table shown last. */
+export function stopRecords() {
+  cleanup();
+  cleanup = () => {};
+}
+
 const columnsKey = (c) => `pbs_columns_${c.id}`;
 const SEARCHABLE = new Set(['text', 'email', 'url', 'editor', 'select', 'relation', 'json']);
 
