@@ -1,7 +1,7 @@
 // Settings, import/export, health, sign-out/in and keyboard use of the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
 import { apiAsSuperuser, clearToasts, install, openCollection, panel, signIn, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -18,7 +18,7 @@ describe('dashboard: settings and session', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'settings');
     await browser?.close();
     await server?.stop();
   });
@@ -54,6 +54,19 @@ describe('dashboard: settings and session', { timeout: 180_000 }, () => {
     assert.equal(smtp.enabled, true);
   });
 
+  it('sends a test email request and shows the outcome', async () => {
+    await page.getByRole('link', { name: 'Mail settings' }).click();
+    await page.getByLabel('To').fill('someone@example.com');
+    const request = page.waitForRequest((r) => r.url().endsWith('/api/settings/test/email'));
+    await page.getByRole('button', { name: 'Send test email' }).click();
+    const body = JSON.parse((await request).postData());
+    assert.deepEqual(body, { email: 'someone@example.com', template: 'verification', collection: 'users' });
+    // The SMTP host saved above does not exist here, so the server's failure must be shown.
+    const outcome = page.locator('.test-mail p.error');
+    await outcome.waitFor();
+    assert.ok((await outcome.textContent()).length > 10);
+    await shot(page, 'settings-test-mail-error-1280');
+  });
   it('edits the rate limits', async () => {
     await page.getByRole('link', { name: 'Rate limits' }).click();
     await page.getByRole('button', { name: '+ Add rule' }).click();

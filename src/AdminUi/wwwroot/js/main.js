@@ -32,6 +32,11 @@ function route() {
   return renderShell(app, path);
 }
 
+// Drop-down menus (<details class="menu">) close when something else is clicked.
+document.addEventListener('click', (e) => {
+  for (const menu of document.querySelectorAll('details.menu[open]')) if (!menu.contains(e.target)) menu.open = false;
+});
+
 async function start() {
   auth.load();
   if (!currentRoute().path.startsWith('/pbinstall/')) await refreshAuth();

@@ -6,13 +6,21 @@ const handlers = new Map(); // topic → Set of callbacks
 let source = null;
 let clientId = '';
 
-async function postSubscriptions() {
-  if (!clientId) return;
-  try {
-    await api('POST', '/api/realtime', { body: { clientId, subscriptions: [...handlers.keys()] } });
-  } catch {
-    // Live refresh is a convenience: the page still works (and reloads on demand) without it.
-  }
+let queue = Promise.resolve();
+
+/**
+ * Posts the current topics. Posts run one after another and each sends the topics as they are
+ * when it starts, so an unsubscribe followed by a subscribe can never arrive in reverse order.
+ */
+function postSubscriptions() {
+  queue = queue.then(async () => {
+    if (!clientId) return;
+    try {
+      await api('POST', '/api/realtime', { body: { clientId, subscriptions: [...handlers.keys()] } });
+    } catch {
+      // Live refresh is a convenience: the page still works (and reloads on demand) without it.
+    }
+  });
 }
 
 function connect() {

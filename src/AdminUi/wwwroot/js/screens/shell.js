@@ -2,15 +2,19 @@
 import { api, auth } from '../api.js';
 import { h, mount, toast } from '../dom.js';
 import { disconnect } from '../realtime.js';
-import { go } from '../router.js';
+import { currentRoute, go } from '../router.js';
 import { store } from '../store.js';
 import { renderCollections } from './collections.js';
 import { renderLogs } from './logs.js';
+import { stopRecords } from './records.js';
 import { renderSettings } from './settings.js';
 
-let shell = null; // {nav, main, health} kept across route changes
+let shell = null; // {nav, main} kept across route changes
+let healthTimer = 0;
 
 function signOut() {
+  clearInterval(healthTimer);
+  stopRecords();
   disconnect();
   auth.clear();
   shell = null;
@@ -45,7 +49,8 @@ function build(root) {
   const main = h('div', { class: 'app-main', id: 'main' });
   mount(root, h('div', { class: 'app' }, nav, main));
   checkHealth(health);
-  setInterval(() => shell && checkHealth(health), 30_000);
+  clearInterval(healthTimer);
+  healthTimer = setInterval(() => checkHealth(health), 30_000);
   return { nav, main };
 }
 
@@ -57,6 +62,8 @@ export async function renderShell(root, path) {
     } catch (err) {
       toast(`Could not load the collections: ${err.message}`, 'error');
     }
+    // Another route may have been rendered while the collections were loading.
+    if (currentRoute().path !== path) return;
     api('GET', '/api/settings').then((s) => {
       store.settings = s;
       document.title = `${s?.meta?.appName || 'PocketBaseSharp'} - Dashboard`;
@@ -69,6 +76,7 @@ export async function renderShell(root, path) {
     else a.removeAttribute('aria-current');
   }
   if (section === '/collections') return renderCollections(shell.main);
+  stopRecords(); // no live refresh for a table that is no longer shown
   if (section === '/logs') return renderLogs(shell.main);
   if (section === '/settings') return renderSettings(shell.main, path);
   go('/collections');
