@@ -54,6 +54,7 @@ export function toast(message, type = 'info') {
   }
   const item = h('div', { class: `toast toast-${type}`, role: type === 'error' ? 'alert' : null }, message);
   box.append(item);
+  while (box.children.length > 3) box.firstElementChild.remove(); // keep the screen readable
   setTimeout(() => item.remove(), type === 'error' ? 8000 : 3000);
 }
 
@@ -98,6 +99,12 @@ export function openPanel({ title, wide = false, onClose }) {
 /** Replaces the children of `el`. */
 export function mount(el, ...children) {
   el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** Appends children, skipping null/false (unlike Element.append, which prints "null"). */
+export function add(el, ...children) {
   append(el, children);
   return el;
 }

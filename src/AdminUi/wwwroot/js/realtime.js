@@ -17,10 +17,22 @@ async function postSubscriptions() {
 
 function connect() {
   source = new EventSource('/api/realtime');
+  // EventSource gives up on HTTP errors; retry while anything is subscribed.
+  source.addEventListener('error', () => {
+    if (source?.readyState !== EventSource.CLOSED) return;
+    source = null;
+    clientId = '';
+    setTimeout(() => { if (!source && handlers.size) reconnect(); }, 5000);
+  });
   source.addEventListener('PB_CONNECT', (e) => {
     clientId = e.lastEventId || JSON.parse(e.data).clientId;
     postSubscriptions();
   });
+}
+
+function reconnect() {
+  connect();
+  for (const topic of handlers.keys()) source.addEventListener(topic, dispatch);
 }
 
 /** Subscribes to a topic such as "posts/*"; returns the unsubscribe function. */

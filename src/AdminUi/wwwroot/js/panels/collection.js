@@ -1,7 +1,7 @@
 // Create/edit/duplicate/delete a collection: name, type, fields (or view query), indexes,
 // API rules and auth options, in a side panel with tabs.
 import { api, errorDetails, errorText } from '../api.js';
-import { confirmDialog, h, labelled, mount, openPanel, toast } from '../dom.js';
+import { add, confirmDialog, h, labelled, mount, openPanel, toast } from '../dom.js';
 import { go } from '../router.js';
 import { ruleEditor } from '../rules/editor.js';
 import { store } from '../store.js';
@@ -55,9 +55,12 @@ export async function openCollectionPanel(collection, { duplicate = false } = {}
   const isNew = !collection || duplicate;
   const state = collection ? (duplicate ? duplicateOf(collection) : structuredClone(collection)) : blankCollection('base');
   const originalName = collection?.name;
+  const initial = JSON.stringify(state);
   const panel = openPanel({
     title: isNew ? (duplicate ? `Duplicate ${collection.name}` : 'New collection') : `Edit collection ${collection.name}`,
     wide: true,
+    // Escape or ✕ must not silently throw away a half-built schema.
+    onClose: () => JSON.stringify(state) === initial || confirmDialog('Discard the unsaved changes?', 'Discard'),
   });
   const topError = h('div', { class: 'error', role: 'alert', hidden: true });
   const nameInput = h('input', { type: 'text', name: 'name', value: state.name, required: true, readonly: state.system,
@@ -136,6 +139,7 @@ export async function openCollectionPanel(collection, { duplicate = false } = {}
     for (const key of ruleKeys) ruleEditors[key]?.showServerError(data[key].message);
     topError.textContent = [err.message, ...errorDetails(data)].join(' ');
     topError.hidden = false;
+    topError.scrollIntoView({ block: 'nearest' });
   }
 
   async function save() {
@@ -194,8 +198,8 @@ export async function openCollectionPanel(collection, { duplicate = false } = {}
     h('form', { class: 'collection-form', onsubmit: (e) => { e.preventDefault(); save(); } },
       h('div', { class: 'collection-head' }, labelled('Name', nameInput), nameError, labelled('Type', typeSelect)),
       topError, tabs, tabBody));
-  panel.footer.append(actions, h('div', { class: 'spacer' }),
-    h('button', { class: 'btn', type: 'button', onclick: () => panel.close() }, 'Cancel'), saveButton);
+  add(panel.footer, actions, h('div', { class: 'spacer' }),
+    h('button', { class: 'btn', type: 'button', onclick: () => panel.requestClose() }, 'Cancel'), saveButton);
   draw();
   if (isNew) nameInput.focus();
   return panel;

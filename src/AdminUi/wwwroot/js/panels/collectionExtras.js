@@ -13,7 +13,7 @@ export function renderIndexes(root, state) {
       h('input', { type: 'text', class: 'code', value: index, 'aria-label': `Index ${i + 1}`,
         oninput: (e) => { state.indexes[i] = e.target.value; } }),
       h('button', { class: 'btn btn-icon btn-danger-text', type: 'button', 'aria-label': `Remove index ${i + 1}`,
-        onclick: () => { state.indexes.splice(i, 1); redraw(); } }, '🗑'))),
+        onclick: () => { state.indexes.splice(i, 1); redraw(); } }, '✕'))),
     h('button', { class: 'btn', type: 'button', onclick: () => {
       const suffix = Math.random().toString(36).slice(2, 8);
       state.indexes.push(`CREATE INDEX \`idx_${suffix}\` ON \`${state.name || 'collection'}\` (\`${state.fields[1]?.name || 'id'}\`)`);
@@ -21,6 +21,8 @@ export function renderIndexes(root, state) {
       root.querySelector('.index-row:last-of-type input')?.focus();
     } }, '+ New index'));
 }
+
+const cell = (v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? ''));
 
 /** The SELECT of a view collection, with a preview through meta/dry-run-view. */
 export function renderViewQuery(root, state) {
@@ -36,8 +38,7 @@ export function renderViewQuery(root, state) {
         h('p', {}, 'Fields: ', result.fields.map((f) => h('span', { class: 'badge' }, `${f.name} (${f.type})`))),
         h('div', { class: 'table-wrap' }, h('table', { class: 'records-table' },
           h('thead', {}, h('tr', {}, names.map((n) => h('th', {}, n)))),
-          h('tbody', {}, (result.sample || []).map((row) => h('tr', {}, names.map((n) => h('td', {},
-            typeof row[n] === 'object' && row[n] !== null ? JSON.stringify(row[n]) : String(row[n] ?? ''))))))))),
+          h('tbody', {}, (result.sample || []).map((row) => h('tr', {}, names.map((n) => h('td', {}, cell(row[n])))))))),
         result.sample?.length ? null : h('p', { class: 'muted' }, 'The query returns no rows yet.'));
     } catch (err) {
       mount(preview, h('p', { class: 'error', role: 'alert' }, errorText(err)));

@@ -132,8 +132,9 @@ function fieldCard(field, index, state, redraw, errors) {
       locked ? h('span', { class: 'badge' }, 'system') : h('button', {
         class: 'btn btn-icon btn-danger-text', type: 'button', 'aria-label': `Remove field ${field.name}`,
         onclick: () => { setUnique(state, field.name, false); state.fields.splice(index, 1); redraw(); },
-      }, '🗑')),
-    h('div', { class: 'field-options' }, common, typeOptions(field, state, redraw),
+      }, '✕')),
+    h('div', { class: 'field-flags' }, common),
+    h('div', { class: 'field-options' }, typeOptions(field, state, redraw),
       field.type === 'autodate' ? null : h('label', { class: 'option option-wide' }, h('span', {}, 'Help text'),
         h('input', { type: 'text', value: field.help || '', maxlength: 300, oninput: (e) => { field.help = e.target.value; } }))),
     messages.length ? h('p', { class: 'error', role: 'alert' }, messages.join(' ')) : null);

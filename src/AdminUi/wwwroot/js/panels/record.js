@@ -1,6 +1,6 @@
 // Create/edit/delete one record in a side panel, with an input per field type.
 import { api, errorDetails, errorText } from '../api.js';
-import { confirmDialog, h, nextId, openPanel, toast } from '../dom.js';
+import { add, confirmDialog, h, nextId, openPanel, toast } from '../dom.js';
 import { fieldInput } from './recordInputs.js';
 
 const SKIP = new Set(['tokenKey']);
@@ -32,7 +32,7 @@ export function openRecordPanel(collection, record, onSaved) {
     const row = h('div', { class: 'form-row' }, h('label', { for: editor.input.id }, label), editor.el,
       field.help ? h('small', { class: 'hint' }, field.help) : null);
     row.classList.add(`field-type-${field.type}`);
-    if (field.required) row.classList.add('required');
+    if (field.required && !(field.primaryKey && field.autogeneratePattern) && field.type !== 'autodate') row.classList.add('required');
     row.append(error);
     form.append(row);
     inputs.set(field.name, { field, editor, error });
@@ -48,6 +48,10 @@ export function openRecordPanel(collection, record, onSaved) {
     }
     topError.textContent = [err.message, ...errorDetails(rest)].join(' ');
     topError.hidden = false;
+    // Bring the first problem into view: forms of wide collections scroll.
+    const first = form.querySelector('.field-error:not([hidden])')?.closest('.form-row');
+    (first || topError).scrollIntoView({ block: 'center' });
+    first?.querySelector('input,textarea,select')?.focus();
   }
 
   function collect() {
@@ -105,7 +109,7 @@ export function openRecordPanel(collection, record, onSaved) {
   }
 
   const saveButton = h('button', { class: 'btn btn-primary', type: 'button', onclick: save }, isNew ? 'Create' : 'Save changes');
-  panel.footer.append(
+  add(panel.footer, 
     !isNew && !readOnly ? h('button', { class: 'btn btn-danger', type: 'button', onclick: remove }, 'Delete') : null,
     h('div', { class: 'spacer' }),
     h('button', { class: 'btn', type: 'button', onclick: () => panel.close() }, readOnly ? 'Close' : 'Cancel'),

@@ -47,7 +47,7 @@ export function ruleEditor(state, key, label, hint) {
     const locked = state[key] === null;
     textarea.disabled = locked;
     textarea.value = locked ? '' : state[key];
-    lock.textContent = locked ? '🔒 Superusers only - click to set a rule' : 'Set superusers only';
+    lock.textContent = locked ? 'Superusers only (click to unlock)' : 'Lock: superusers only';
     lock.setAttribute('aria-pressed', String(locked));
     check();
   }

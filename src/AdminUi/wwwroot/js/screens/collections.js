@@ -13,7 +13,7 @@ function sidebar(active) {
   const item = (c) => h('li', {}, h('a', {
     href: `#/collections?collection=${encodeURIComponent(c.name)}`,
     class: 'collection-link', 'aria-current': c.id === active?.id ? 'page' : null,
-  }, h('span', { class: `type-dot type-${c.type}`, title: `${c.type} collection` }), c.name));
+  }, h('span', { class: `type-dot type-${c.type}`, 'aria-hidden': 'true', title: `${c.type} collection` }), c.name));
   const fill = () => {
     const term = search.toLowerCase();
     const matches = store.collections.filter((c) => c.name.toLowerCase().includes(term));
@@ -30,7 +30,7 @@ function sidebar(active) {
     input, list,
     h('details', { class: 'system-collections', open: active?.system || (search && systemList.children.length) ? true : null },
       h('summary', {}, 'System'), systemList),
-    h('button', { class: 'btn btn-block', type: 'button', onclick: () => openCollectionPanel(null) }, '+ New collection'));
+    h('button', { class: 'btn btn-block schema-control', type: 'button', onclick: () => openCollectionPanel(null) }, '+ New collection'));
 }
 
 export function renderCollections(main) {

@@ -1,6 +1,6 @@
 // Logs: the request/app log list with a filter, level choice, paging and a detail view.
 import { api, errorText } from '../api.js';
-import { h, mount, openPanel, shortDate } from '../dom.js';
+import { add, h, mount, openPanel, shortDate } from '../dom.js';
 import { checkRule } from '../rules/syntax.js';
 
 const LEVELS = [['', 'All levels'], ['-4', 'Debug'], ['0', 'Info'], ['4', 'Warn'], ['8', 'Error']];
@@ -53,7 +53,7 @@ export function renderLogs(main) {
       h('dt', {}, 'Created'), h('dd', {}, log.created),
       h('dt', {}, 'Message'), h('dd', {}, log.message)),
     h('pre', { class: 'code' }, JSON.stringify(log.data, null, 2)));
-    panel.footer.append(h('div', { class: 'spacer' }), h('button', { class: 'btn', type: 'button', onclick: () => panel.close() }, 'Close'));
+    add(panel.footer, h('div', { class: 'spacer' }), h('button', { class: 'btn', type: 'button', onclick: () => panel.close() }, 'Close'));
   }
 
   mount(main, h('section', { class: 'logs-page' },

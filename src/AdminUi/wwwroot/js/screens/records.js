@@ -90,7 +90,7 @@ export function renderRecords(root, collection, params) {
   function sortButton(name) {
     const dir = state.sort === name ? 'asc' : state.sort === `-${name}` ? 'desc' : '';
     return h('button', {
-      class: `sort-button ${dir}`, type: 'button', 'data-sort': dir || 'none',
+      class: `sort-button ${dir}`, type: 'button', 'data-sort': dir || 'none', 'data-field': name,
       'aria-label': `Sort by ${name}${dir ? ` (${dir === 'asc' ? 'ascending' : 'descending'})` : ''}`,
       onclick: () => {
         state.sort = dir === '' ? name : dir === 'asc' ? `-${name}` : '';
@@ -183,7 +183,7 @@ export function renderRecords(root, collection, params) {
     h('header', { class: 'page-header' },
       h('h1', {}, h('span', { class: 'muted' }, 'Collections / '), collection.name),
       h('span', { class: `badge type-${collection.type}` }, collection.type),
-      h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Edit collection', title: 'Edit collection',
+      h('button', { class: 'btn btn-icon schema-control', type: 'button', 'aria-label': 'Edit collection', title: 'Edit collection',
         onclick: () => openCollectionPanel(collection) }, '⚙'),
       h('button', { class: 'btn btn-icon', type: 'button', 'aria-label': 'Refresh', title: 'Refresh', onclick: load }, '↻'),
       h('div', { class: 'spacer' }),

@@ -29,7 +29,10 @@ function renderApplication(root, settings) {
   const input = (key, type = 'text') => h('input', { type, name: key, value: meta[key] ?? '', oninput: (e) => { meta[key] = e.target.value; } });
   mount(root, h('form', { class: 'settings-form', onsubmit: async (e) => {
     e.preventDefault();
-    if (await saveSettings({ meta }, error)) document.title = `${meta.appName} - Dashboard`;
+    if (await saveSettings({ meta }, error)) {
+      document.title = `${meta.appName} - Dashboard`;
+      document.body.classList.toggle('hide-controls', !!meta.hideControls);
+    }
   } },
   labelled('Application name', input('appName')),
   labelled('Application URL', input('appURL', 'url'), 'Used in emails and OAuth2 redirects.'),

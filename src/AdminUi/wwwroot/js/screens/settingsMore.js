@@ -19,7 +19,7 @@ export function renderRateLimits(root, settings) {
     cell(rule, 'maxRequests', 'number', `Rule ${i + 1} max requests`),
     cell(rule, 'duration', 'number', `Rule ${i + 1} interval in seconds`),
     h('td', {}, h('button', { class: 'btn btn-icon btn-danger-text', type: 'button', 'aria-label': `Remove rule ${i + 1}`,
-      onclick: () => { limits.rules.splice(i, 1); draw(); } }, '🗑')))));
+      onclick: () => { limits.rules.splice(i, 1); draw(); } }, '✕')))));
   draw();
   mount(root, h('form', { class: 'settings-form', onsubmit: (e) => { e.preventDefault(); saveSettings({ rateLimits: limits }, error); } },
     toggle('Enable rate limiting', limits.enabled, (v) => { limits.enabled = v; }),

@@ -60,6 +60,7 @@ export async function renderShell(root, path) {
     api('GET', '/api/settings').then((s) => {
       store.settings = s;
       document.title = `${s?.meta?.appName || 'PocketBaseSharp'} - Dashboard`;
+      document.body.classList.toggle('hide-controls', !!s?.meta?.hideControls);
     }).catch(() => {});
   }
   const section = '/' + path.split('/')[1];
