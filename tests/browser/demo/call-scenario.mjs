@@ -91,7 +91,7 @@ async function signIn(baseUrl, collection, credentials) {
   if (typeof data?.token !== "string" || !data.record?.id) {
     throw new Error(`auth-with-password answered without {token, record}: ${response.text.slice(0, 300)}`);
   }
-  return data.token;
+  return data;
 }
 
 // Every record of a collection, read as a superuser (no filter syntax needed).
@@ -165,7 +165,8 @@ async function probeRecords(server, userToken) {
   }
 }
 
-async function probeRealtimeAndCascade(server, userToken, superToken) {
+async function probeRealtimeAndCascade(server, user, superToken) {
+  const userToken = user.token;
   const stream = await openEventStream(`${server.url}/api/realtime`).catch((error) => {
     throw new Error(`realtime connect: ${error.message}`);
   });
@@ -179,9 +180,9 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
     }
 
     const call = expectStatus(
-      await api(server.url, "POST", "/api/collections/calls/records", { token: userToken, body: { user_id: "x" } }),
+      await api(server.url, "POST", "/api/collections/calls/records", { token: userToken, body: { user_id: user.record.id } }),
       200,
-      "POST calls record (unknown key user_id ignored)",
+      "POST calls record with user_id (what the app sends; ignored unless calls has such a field)",
     );
     const topics = [`calls/${call.id}`, "offer_candidates", "answer_candidates/*"];
     expectStatus(
@@ -251,14 +252,14 @@ async function probeCapabilities(server, superToken) {
       missing.push(`${name}: ${error.message}`);
     }
   };
-  let userToken = null;
+  let user = null;
   await probe("static app", () => probeStaticApp(server));
   await probe("user sign-in", async () => {
-    userToken = await signIn(server.url, "users", demoUser);
+    user = await signIn(server.url, "users", demoUser);
   });
-  if (userToken) {
-    await probe("records", () => probeRecords(server, userToken));
-    await probe("realtime and cascade", () => probeRealtimeAndCascade(server, userToken, superToken));
+  if (user) {
+    await probe("records", () => probeRecords(server, user.token));
+    await probe("realtime and cascade", () => probeRealtimeAndCascade(server, user, superToken));
   }
   if (missing.length > 0) {
     throw new ScenarioError("server capabilities", `the server lacks ${missing.length} capability(ies) the demo needs`, missing);
@@ -419,7 +420,7 @@ async function main() {
 
     step = "setup idempotence";
     server = await startServer({ dataDir, publicDir: args["public-dir"] });
-    let superToken = await signIn(server.url, "_superusers", superuser);
+    let superToken = (await signIn(server.url, "_superusers", superuser)).token;
     const before = await snapshot(server.url, superToken);
     serverOutput += server.output();
     await server.stop();
@@ -430,7 +431,7 @@ async function main() {
 
     step = "server start";
     server = await startServer({ dataDir, publicDir: args["public-dir"] });
-    superToken = await signIn(server.url, "_superusers", superuser);
+    superToken = (await signIn(server.url, "_superusers", superuser)).token;
     step = "setup idempotence";
     await checkSnapshotsEqual(before, await snapshot(server.url, superToken));
 
