@@ -204,7 +204,7 @@ async function probeRealtimeAndCascade(server, user, superToken) {
       200,
       "POST offer_candidates record",
     );
-    await stream.next(3_000, event("offer_candidates", "create", offer.id)).catch(() => {
+    await stream.next(10_000, event("offer_candidates", "create", offer.id)).catch(() => {
       throw new Error("realtime: no `offer_candidates` create event for the bare topic (what SDK 0.19 subscribes to)");
     });
     const answer = expectStatus(
@@ -215,7 +215,7 @@ async function probeRealtimeAndCascade(server, user, superToken) {
       200,
       "POST answer_candidates record",
     );
-    await stream.next(3_000, event("answer_candidates/*", "create", answer.id)).catch(() => {
+    await stream.next(10_000, event("answer_candidates/*", "create", answer.id)).catch(() => {
       throw new Error("realtime: no `answer_candidates/*` create event (what SDK 0.28 subscribes to)");
     });
     expectStatus(
@@ -223,7 +223,7 @@ async function probeRealtimeAndCascade(server, user, superToken) {
       200,
       "PATCH calls record",
     );
-    const update = await stream.next(3_000, event(`calls/${call.id}`, "update", call.id)).catch(() => {
+    const update = await stream.next(10_000, event(`calls/${call.id}`, "update", call.id)).catch(() => {
       throw new Error("realtime: no `calls/<id>` update event");
     });
     if (JSON.parse(update.data).record?.answer?.type !== "answer") {
@@ -231,7 +231,7 @@ async function probeRealtimeAndCascade(server, user, superToken) {
     }
 
     expectStatus(await api(server.url, "DELETE", `/api/collections/calls/records/${call.id}`, { token: userToken }), 204, "DELETE calls record");
-    await stream.next(3_000, event("offer_candidates", "delete", offer.id)).catch(() => {
+    await stream.next(10_000, event("offer_candidates", "delete", offer.id)).catch(() => {
       throw new Error("realtime: no `delete` event for an offer_candidates row removed by the cascade");
     });
     for (const name of ["offer_candidates", "answer_candidates"]) {
@@ -312,7 +312,7 @@ async function openDemoPage(context, label, url, pageLog) {
   page.on("request", (r) => {
     if (r.method() === "POST" && new URL(r.url()).pathname === "/api/realtime") realtimePosts.push(r.postDataJSON());
   });
-  await page.goto(url, { timeout: 15_000 });
+  await page.goto(url, { timeout: 30_000 });
   await waitForReady(page, label);
   const shown = await page.textContent("#sdkVersion");
   if (shown !== sdkVersion) throw new Error(`page ${label} runs SDK ${shown}, expected ${sdkVersion}`);
@@ -320,7 +320,7 @@ async function openDemoPage(context, label, url, pageLog) {
 }
 
 async function waitForReady(page, label) {
-  await page.waitForFunction(() => document.body.dataset.state !== "starting", null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.state !== "starting", null, { timeout: 30_000 });
   const state = await page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
   if (state[0] !== "ready") throw new Error(`page ${label} did not get ready: ${state[1]}`);
 }
@@ -347,20 +347,20 @@ async function runCall(browser, server, superToken, pageLog, details, pages) {
 
   log("A: start webcam, create call");
   await a.page.click("#webcamButton");
-  await a.page.waitForSelector("#callButton:not([disabled])", { timeout: 10_000 });
+  await a.page.waitForSelector("#callButton:not([disabled])", { timeout: 30_000 });
   await a.page.click("#callButton");
-  await a.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 10_000 });
+  await a.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 30_000 });
   const callId = await a.page.inputValue("#callInput");
   if (!/^[a-z0-9]{15}$/.test(callId)) throw new Error(`page A shows no call id: "${callId}" (${await a.page.textContent("#status")})`);
-  await a.page.waitForSelector("#hangupButton:not([disabled])", { timeout: 10_000 });
+  await a.page.waitForSelector("#hangupButton:not([disabled])", { timeout: 30_000 });
   details.callId = callId;
 
   log(`B: paste ${callId}, start webcam, answer`);
   await b.page.fill("#callInput", callId);
   await b.page.click("#webcamButton");
-  await b.page.waitForSelector("#answerButton:not([disabled])", { timeout: 10_000 });
+  await b.page.waitForSelector("#answerButton:not([disabled])", { timeout: 30_000 });
   await b.page.click("#answerButton");
-  await b.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 10_000 });
+  await b.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 30_000 });
   const answered = await b.page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
   if (answered[0] !== "answered") throw new Error(`page B could not answer: ${answered[1]}`);
 
@@ -381,8 +381,8 @@ async function runCall(browser, server, superToken, pageLog, details, pages) {
   if (!subscribed) throw new Error(`page A never subscribed to ["calls/${callId}", "${topic}"]: ${JSON.stringify(a.realtimePosts)}`);
 
   log("A: hang up; B must reload");
-  const reloadA = a.page.waitForEvent("load", { timeout: 15_000 });
-  const reloadB = b.page.waitForEvent("load", { timeout: 15_000 });
+  const reloadA = a.page.waitForEvent("load", { timeout: 30_000 });
+  const reloadB = b.page.waitForEvent("load", { timeout: 30_000 });
   await a.page.click("#hangupButton");
   await reloadA.catch(() => {
     throw new Error("page A did not reload after hanging up");
