@@ -46,6 +46,19 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
         return node is LogicalNode ? sql : "(" + sql + ")";
     }
 
+    /// <summary>
+    /// Checks a rule when a collection is saved: compiles it with an empty request (no auth, no body),
+    /// as upstream does. Null and empty rules are always valid.
+    /// </summary>
+    /// <exception cref="FilterException">The rule is malformed or does not fit the schema.</exception>
+    public void ValidateRule(string? rule, CollectionSchema collection)
+    {
+        if (!string.IsNullOrEmpty(rule))
+        {
+            CompileFilter(rule, collection, new RequestInfo(), new SqlQueryContext(collection.Name), FilterAccess.Rule);
+        }
+    }
+
     /// <summary>ORDER BY items such as <c>"posts"."created" DESC</c>.</summary>
     /// <exception cref="FilterSyntaxException">Malformed item.</exception>
     /// <exception cref="FilterBindException">Unknown field, constant item, too many items, …</exception>

@@ -29,18 +29,21 @@ public static class ServerHost
         builder.Services.AddSingleton(collections);
         builder.Services.AddRecordServices();
         builder.Services.AddRealtime(builder.Configuration);
+        builder.Services.AddAuthFlows();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
         app.MapCollectionApi();
         app.MapBatchApi();
         app.MapRealtimeApi();
-        app.MapSettingsApi();
+        app.MapAuthFlows();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

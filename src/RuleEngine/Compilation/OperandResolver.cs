@@ -104,19 +104,23 @@ internal sealed class OperandResolver(CompileScope scope)
         return ApplyColumnModifier(name, path, scope.Dialect);
     }
 
-    /// <summary>Applies <c>:lower</c>/<c>:length</c> to a database value (<c>:each</c> was applied by the walk).</summary>
+    /// <summary>
+    /// Applies <c>:lower</c>/<c>:length</c> to a database value (<c>:each</c> was applied by the walk).
+    /// As upstream, <c>:length</c> on a field that cannot hold items leaves the value unchanged.
+    /// </summary>
     public static SqlOperand ApplyColumnModifier(IdentifierName name, PathValue path, ISqlDialect dialect)
     {
+        var length = name.Modifier == "length" && path.HoldsItems;
         var sql = name.Modifier switch
         {
             null or "each" => path.Sql,
             "lower" => $"LOWER({path.Sql})",
-            "length" => dialect.JsonArrayLength(path.Sql),
+            "length" => length ? dialect.JsonArrayLength(path.Sql) : path.Sql,
             _ => throw new FilterBindException($"':{name.Modifier}' can only be used with @request.body, @request.query or @request.headers ('{name.Text}')"),
         };
         return SqlOperand.Expression(sql) with
         {
-            NoCoalesce = path.NoCoalesce && name.Modifier != "length",
+            NoCoalesce = path.NoCoalesce && !length,
             IsMulti = path.IsMulti,
             Constraints = path.Constraints,
         };

@@ -50,7 +50,8 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             RejectHidden(collection, field);
             if (last)
             {
-                return Finish(LastField(collection, alias, field, each), noCoalesce: false);
+                var (sql, noCoalesce) = LastField(collection, alias, field, each);
+                return Finish(sql, noCoalesce, HoldsItems(field));
             }
 
             if (field.Type is "json" or "geoPoint")
@@ -112,7 +113,10 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
     private static FieldSchema? FindField(CollectionSchema collection, string name) =>
         collection.FindField(name) ?? (name == "id" ? new FieldSchema("id", "text") : null);
 
-    private string LastField(CollectionSchema collection, string alias, FieldSchema field, bool each)
+    // select, file and relation values may hold several items (a JSON array when multiple).
+    private static bool HoldsItems(FieldSchema field) => field.Type is "select" or "file" or "relation";
+
+    private (string Sql, bool NoCoalesce) LastField(CollectionSchema collection, string alias, FieldSchema field, bool each)
     {
         var column = scope.Column(alias, field.Name);
         if (collection.IsAuth && field.Name == "email" && scope.Access == FilterAccess.ClientFilter && isMainPass)
@@ -120,20 +124,18 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             _constraints.Add($"{scope.Column(alias, "emailVisibility")} = TRUE");
         }
 
-        if (!each)
+        // As upstream, :each on a field that cannot hold items is ignored; on a single one it
+        // iterates the one value without making the path multi-valued.
+        if (each && HoldsItems(field))
         {
-            return column;
+            var items = alias + "__" + field.Name + "__each";
+            sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: field.Multiple);
+            _multi |= field.Multiple;
+            return (scope.Column(items, "value"), false);
         }
 
-        if (!field.Multiple && field.Type != "json")
-        {
-            throw new FilterBindException($"':each' needs a multiple select, file or relation field; '{field.Name}' is single");
-        }
-
-        var items = alias + "__" + field.Name + "__each";
-        sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: true);
-        _multi = true;
-        return scope.Column(items, "value");
+        // A json field is read through JSON_EXTRACT so that top-level primitives compare as SQL values.
+        return field.Type == "json" ? (scope.Dialect.JsonExtract(column, "$"), true) : (column, false);
     }
 
     private string JsonPath(string alias, FieldSchema field, IEnumerable<string> rest)
@@ -207,7 +209,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
     }
 
-    private PathValue Finish(string sql, bool noCoalesce) => new(sql, _multi, noCoalesce, _constraints);
+    private PathValue Finish(string sql, bool noCoalesce, bool holdsItems = false) => new(sql, _multi, noCoalesce, _constraints, holdsItems);
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}_]+$")]
     private static partial Regex SegmentPattern();

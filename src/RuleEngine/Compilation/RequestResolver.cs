@@ -28,7 +28,10 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         };
     }
 
-    private SqlOperand Value(object? value) => OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
+    // :length counts the raw items, before lists are turned into JSON text for binding.
+    private SqlOperand Value(object? value) => name.Modifier == "length"
+        ? SqlOperand.Param((double)RequestValues.Count(value))
+        : OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
 
     private SqlOperand Lookup(bool found, string? value) =>
         name.Modifier == "isset" ? SqlOperand.Bool(found) : Value(value);

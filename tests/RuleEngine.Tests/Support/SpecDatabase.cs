@@ -44,26 +44,24 @@ public sealed class SpecDatabase : IDisposable
         return Query(ctx, "1 = 1", string.Join(", ", order));
     }
 
-    public string[] Query(SqlQueryContext ctx, string where, string orderBy)
+    /// <summary>Ids of the comments matching <paramref name="filter"/>, in id order.</summary>
+    public string[] MatchingComments(string filter, RequestInfo request, FilterAccess access = FilterAccess.Rule)
     {
-        using var command = Connection.CreateCommand();
+        var ctx = new SqlQueryContext("comments");
+        var where = Compiler.CompileFilter(filter, Schema.Comments, request, ctx, access);
+        return Query(ctx, where, "\"comments\".\"id\" ASC", "comments");
+    }
+
+    /// <summary>
+    /// Runs <c>SELECT [DISTINCT] {table}.id FROM {table} {table} {joins} WHERE … ORDER BY …</c>, as the
+    /// server does; <paramref name="cte"/> (a <c>WITH</c> clause) lets a create rule run against a new record.
+    /// </summary>
+    public string[] Query(SqlQueryContext ctx, string where, string orderBy, string table = "posts", string cte = "", IReadOnlyDictionary<string, object?>? extraParameters = null)
+    {
         var joins = string.Concat(ctx.Joins.Select(j => " " + j.ToSql()));
         var select = ctx.NeedsDistinct ? "SELECT DISTINCT" : "SELECT";
-        command.CommandText = $"{select} \"posts\".\"id\" FROM \"posts\" \"posts\"{joins} WHERE {where} ORDER BY {orderBy}";
-        foreach (var (name, value) in ctx.Parameters)
-        {
-            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
-        }
-
-        command.CommandTimeout = 10;
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return [.. ids];
+        var sql = $"{cte}{select} \"{table}\".\"id\" FROM \"{table}\" \"{table}\"{joins} WHERE {where} ORDER BY {orderBy}";
+        return SqliteIds.Query(Connection, sql, ctx.Parameters, extraParameters ?? new Dictionary<string, object?>());
     }
 
     public void Execute(string sql)
