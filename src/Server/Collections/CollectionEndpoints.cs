@@ -17,8 +17,8 @@ public static class CollectionEndpoints
             return await next(ctx);
         });
 
-        group.MapGet("", (HttpContext http, CollectionStore collections) =>
-            JsonOutput.Result(FieldsPicker.Apply(CollectionList.Build(collections.All, http.Request.Query), http.Request.Query["fields"], isList: true)));
+        group.MapGet("", async (HttpContext http, CollectionList list) =>
+            JsonOutput.Result(FieldsPicker.Apply(await list.BuildAsync(http), http.Request.Query["fields"], isList: true)));
         group.MapGet("meta/scaffolds", () => JsonOutput.Result(Scaffolds()));
         group.MapGet("meta/oauth2-providers", () => JsonOutput.Result(new JsonArray()));
         group.MapGet("{collection}", (HttpContext http, string collection, CollectionStore collections) =>

@@ -1,105 +1,84 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PocketBaseSharp.RuleEngine;
+using PocketBaseSharp.RuleEngine.Schema;
+using PocketBaseSharp.RuleEngine.Sql;
 using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Records;
 
 namespace PocketBaseSharp.Server.Collections;
 
 /// <summary>
-/// Lists collections with the listing conventions (page, perPage, skipTotal) and simple sort on
-/// id, created, updated, name, system and type. Filtering supports the equality shapes the
-/// dashboard sends (<c>field = 'value'</c>, <c>&amp;&amp;</c>-joined); anything else answers 400.
+/// <c>GET /api/collections</c> with the listing conventions: the <c>filter</c> and <c>sort</c>
+/// parameters go through the rule engine over the <c>_collections</c> table (fields id, created,
+/// updated, name, system, type), and the matching ids are answered from the in-memory snapshot.
 /// </summary>
-public static class CollectionList
+public sealed class CollectionList(CollectionStore collections)
 {
-    private static readonly string[] Sortable = ["id", "created", "updated", "name", "system", "type"];
+    private static readonly CollectionSchema Schema = new(
+        "_collections",
+        "_collections",
+        "base",
+        [new("id", "text"), new("created", "text"), new("updated", "text"), new("name", "text"), new("system", "bool"), new("type", "text")],
+        null);
 
-    public static JsonObject Build(IReadOnlyList<Collection> all, IQueryCollection query)
+    private readonly RuleCompiler _compiler = new(collections, new SqliteDialect());
+
+    public async Task<JsonObject> BuildAsync(HttpContext http)
     {
-        var page = Math.Max(1, ParseInt(query["page"], 1));
-        var perPage = Math.Min(Math.Max(1, ParseInt(query["perPage"], 30)), 1000);
-        var skipTotal = Records.RecordService.ParseBool(query["skipTotal"]);
-        IEnumerable<Collection> items = all.Where(c => Matches(c, query["filter"].ToString()));
-        var sort = query["sort"].ToString();
-        if (sort.Length > 0)
+        var query = http.Request.Query;
+        var page = ParseInt(query["page"], 1);
+        var perPage = Math.Min(ParseInt(query["perPage"], RecordService.DefaultPerPage), RecordService.MaxPerPage);
+        var skipTotal = RecordService.ParseBool(query["skipTotal"]);
+        var info = RecordRules.BuildRequestInfo(http, RequestAuthState.Of(http));
+        var ctx = new SqlQueryContext("_collections");
+        string where;
+        IReadOnlyList<string> orderBy;
+        try
         {
-            IOrderedEnumerable<Collection>? ordered = null;
-            foreach (var raw in sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var desc = raw.StartsWith('-');
-                var key = raw.TrimStart('-', '+');
-                if (!Sortable.Contains(key))
-                {
-                    throw ApiException.BadRequest();
-                }
-
-                Func<Collection, string> selector = c => Value(c, key);
-                ordered = ordered is null
-                    ? (desc ? items.OrderByDescending(selector, StringComparer.Ordinal) : items.OrderBy(selector, StringComparer.Ordinal))
-                    : (desc ? ordered.ThenByDescending(selector, StringComparer.Ordinal) : ordered.ThenBy(selector, StringComparer.Ordinal));
-            }
-
-            items = ordered ?? items;
+            var filter = query["filter"].ToString();
+            where = filter.Trim().Length > 0 ? " WHERE " + _compiler.CompileFilter(filter, Schema, info, ctx, FilterAccess.SuperuserFilter) : "";
+            var sort = query["sort"].ToString();
+            orderBy = sort.Trim().Length > 0 ? _compiler.CompileSort(sort, Schema, info, ctx, FilterAccess.SuperuserFilter) : [];
+        }
+        catch (FilterException)
+        {
+            throw ApiException.BadRequest();
         }
 
-        var list = items.ToList();
+        var from = $"FROM `_collections` {RecordRules.Joins(ctx)}{where}";
+        var sql = $"SELECT `_collections`.`id` {from}" + (orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy) : "")
+                  + $" LIMIT {perPage} OFFSET {(long)(page - 1) * perPage}";
+        var (ids, total) = await collections.Database.ReadAsync(async db =>
+        {
+            var list = new List<string>();
+            await using (var cmd = RecordStore.Command(db, null, sql, ctx.Parameters))
+            await using (var reader = await cmd.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    list.Add(reader.GetString(0));
+                }
+            }
+
+            var count = skipTotal ? -1 : Convert.ToInt64(await RecordStore.ScalarAsync(db, null, "SELECT COUNT(*) " + from, ctx.Parameters), CultureInfo.InvariantCulture);
+            return (list, count);
+        });
+
+        var items = ids.Select(id => collections.Find(id)).OfType<Collection>().Select(c => (JsonNode)CollectionJson.ToJson(c));
         return new JsonObject
         {
-            ["items"] = new JsonArray([.. list.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)CollectionJson.ToJson(c))]),
+            ["items"] = new JsonArray([.. items]),
             ["page"] = page,
             ["perPage"] = perPage,
-            ["totalItems"] = skipTotal ? -1 : list.Count,
-            ["totalPages"] = skipTotal ? -1 : (list.Count + perPage - 1) / perPage,
+            ["totalItems"] = total,
+            ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
         };
     }
 
-    private static string Value(Collection c, string key) => key switch
-    {
-        "id" => c.Id,
-        "created" => c.Created,
-        "updated" => c.Updated,
-        "name" => c.Name,
-        "system" => c.System ? "1" : "0",
-        _ => c.Type,
-    };
-
-    private static bool Matches(Collection c, string filter)
-    {
-        if (string.IsNullOrWhiteSpace(filter))
-        {
-            return true;
-        }
-
-        foreach (var part in filter.Split("&&"))
-        {
-            var pieces = part.Split(part.Contains("!=", StringComparison.Ordinal) ? "!=" : "=", 2);
-            if (pieces.Length != 2)
-            {
-                throw ApiException.BadRequest();
-            }
-
-            var key = pieces[0].Trim().Trim('(', ')', ' ');
-            var value = pieces[1].Trim().Trim('(', ')', ' ').Trim('\'', '"');
-            if (!Sortable.Contains(key))
-            {
-                throw ApiException.BadRequest();
-            }
-
-            var actual = Value(c, key);
-            if (key == "system")
-            {
-                value = value is "true" or "1" ? "1" : "0";
-            }
-
-            var equal = string.Equals(actual, value, StringComparison.Ordinal);
-            if (part.Contains("!=", StringComparison.Ordinal) ? equal : !equal)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static int ParseInt(string? value, int fallback) =>
-        string.IsNullOrEmpty(value) ? fallback : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? (n <= 0 ? fallback : n) : throw ApiException.BadRequest();
+        string.IsNullOrEmpty(value) ? fallback
+        : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? (n <= 0 ? fallback : n)
+        : throw ApiException.BadRequest();
 }

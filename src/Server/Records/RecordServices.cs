@@ -17,6 +17,7 @@ public static class RecordServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<SuperuserService>();
         services.AddSingleton<Collections.CollectionService>();
+        services.AddSingleton<Collections.CollectionList>();
         services.AddSingleton<SettingsStore>();
         return services;
     }
