@@ -14,7 +14,7 @@ public sealed class Subscriber(HttpClient http, string token)
     private readonly Dictionary<long, long> _arrivals = [];
     private readonly Lock _lock = new();
 
-    public int Received { get { lock (_lock) { return _arrivals.Count; } } }
+    public int Received { get { lock (_lock) { return _arrivals.Keys.Count(k => k >= 0); } } }
 
     public bool Disconnected { get; private set; }
 
