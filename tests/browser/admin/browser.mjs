@@ -26,11 +26,16 @@ export async function newPage(browser, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   // Generous bounds: the machine's two cores are shared with parallel builds.
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(30_000);
   page.problems = [];
+  page.requests = []; // every URL the page asked for: the dashboard must stay on its origin
+  page.on('request', (r) => page.requests.push(r.url()));
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().includes('/api/')) page.problems.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
   return page;
 }
 
@@ -38,4 +43,11 @@ export async function newPage(browser, viewport = DESKTOP) {
 export async function shot(page, name) {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: false });
+}
+
+/** End of a suite: the last screen as `last-<name>.png` and the page's problems, for diagnosis. */
+export async function finish(page, name) {
+  if (!page || page.isClosed()) return;
+  await shot(page, `last-${name}`).catch(() => {});
+  if (page.problems.length) console.log(`diagnostics (${name}):\n  ${page.problems.join('\n  ')}`);
 }

@@ -21,16 +21,18 @@ function freePort() {
 
 /**
  * Returns {url, installUrl, log(), stop()}. Waits at most `timeoutMs` for the installer link.
- * PBS_TEST_SERVER_JS may name a node script speaking the same CLI (used while developing the
- * dashboard against a stand-in); by default the Release build of src/Server runs.
+ * By default the Release build of src/Server runs. PBS_TEST_SERVER_CMD may name another
+ * executable with the same CLI (`serve --http --dir`), e.g. an upstream `pocketbase` binary to
+ * check the dashboard against the reference; a .mjs/.js path is run with node.
  */
 export async function startServer({ timeoutMs = 30_000 } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'pbs-admin-'));
   const cliArgs = ['serve', '--http', `127.0.0.1:${port}`, '--dir', join(dir, 'pb_data')];
-  const script = process.env.PBS_TEST_SERVER_JS;
-  const child = spawn(script ? process.execPath : 'dotnet', script ? [script, ...cliArgs] : [dll, ...cliArgs],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const other = process.env.PBS_TEST_SERVER_CMD;
+  const [command, args] = !other ? ['dotnet', [dll, ...cliArgs]]
+    : /\.m?js$/.test(other) ? [process.execPath, [other, ...cliArgs]] : [other, cliArgs];
+  const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });

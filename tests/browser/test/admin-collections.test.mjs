@@ -2,7 +2,7 @@
 // nothing is saved, a view collection shows its rows.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launch, newPage, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
 import { addField, apiAsSuperuser, createRecord, install, newCollection, openCollection, panel, saveCollection, setRule } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -24,7 +24,7 @@ describe('dashboard: editing collections', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'collections');
     await browser?.close();
     await server?.stop();
   });

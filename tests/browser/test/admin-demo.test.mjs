@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase028 from 'pb028';
 import PocketBase019 from 'pb019';
-import { DESKTOP, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
 import { addField, apiAsSuperuser, createRecord, install, newCollection, openCollection, saveCollection, setRule } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -26,12 +26,20 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'demo');
     await browser?.close();
     await server?.stop();
   });
 
   it('installs the first superuser through the installer link', async () => {
+    const phone = await newPage(browser, PHONE);
+    await phone.goto(server.installUrl);
+    await phone.getByLabel('Password confirm').waitFor();
+    await shot(phone, 'installer-390');
+    await phone.context().close();
+    await page.goto(server.installUrl);
+    await page.getByLabel('Password confirm').waitFor();
+    await shot(page, 'installer-1280');
     await install(page, server.installUrl);
     await page.getByRole('link', { name: 'users', exact: true }).waitFor();
     await page.locator('.records-table').waitFor();
@@ -133,10 +141,19 @@ describe('dashboard: the WebRTC demo schema, by clicking only', { timeout: 180_0
     await phone.getByRole('tab', { name: 'API Rules' }).click();
     await shot(phone, 'collection-rules-390');
     await phone.keyboard.press('Escape');
+    await phone.locator('dialog.panel[open]').waitFor({ state: 'detached' });
+    await phone.getByRole('link', { name: 'ice_servers' }).click();
+    await phone.locator('td[data-field="url"]').first().click();
+    await phone.locator('dialog.panel[open]').getByLabel('url', { exact: true }).waitFor();
+    await shot(phone, 'record-editor-390');
+    await phone.keyboard.press('Escape');
     await phone.goto(`${server.url}/_/#/settings`);
     await phone.getByLabel('Application name').waitFor();
     await shot(phone, 'settings-390');
     assert.deepEqual(phone.problems.filter((p) => p.startsWith('pageerror')), []);
+    // Shipped inside the server: nothing is fetched from another origin (no CDN, works offline).
+    const foreign = [...page.requests, ...phone.requests].filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+    assert.deepEqual(foreign, []);
     await phone.context().close();
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
-import { DESKTOP, launch, newPage, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
 import { addField, apiAsSuperuser, install, newCollection, panel, saveCollection, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -25,7 +25,7 @@ describe('dashboard: every field type', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'fieldtypes');
     await browser?.close();
     await server?.stop();
   });

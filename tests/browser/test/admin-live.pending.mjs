@@ -1,15 +1,14 @@
-// Dashboard features that need server routes not merged yet (see the admin report):
-// realtime (GET/POST /api/realtime), logs (GET /api/logs), the view preview
-// (POST /api/collections/meta/dry-run-view) and the test email (POST /api/settings/test/email).
-// Rename to admin-live.test.mjs once the server has them.
+// Dashboard features that need server routes not written yet (see the admin report):
+// logs (GET /api/logs), the view preview (POST /api/collections/meta/dry-run-view) and the
+// test email (POST /api/settings/test/email). Rename to admin-live.test.mjs once they exist.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
-import { DESKTOP, launch, newPage, shot } from '../admin/browser.mjs';
-import { install, newCollection, openCollection, panel, SUPERUSER } from '../admin/dashboard.mjs';
+import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
+import { install, newCollection, panel, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
-describe('dashboard: live refresh, logs, view preview, test email', { timeout: 180_000 }, () => {
+describe('dashboard: logs, view preview, test email', { timeout: 180_000 }, () => {
   let server;
   let browser;
   let page;
@@ -28,20 +27,9 @@ describe('dashboard: live refresh, logs, view preview, test email', { timeout: 1
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'live');
     await browser?.close();
     await server?.stop();
-  });
-
-  it('refreshes the records table when records change elsewhere', async () => {
-    await openCollection(page, 'notes');
-    await page.locator('td[data-field="title"]', { hasText: 'first' }).waitFor();
-    // Give the realtime subscription a moment to be posted before changing data.
-    await page.waitForTimeout(1000);
-    const created = await pb.collection('notes').create({ title: 'made elsewhere' });
-    await page.locator('td[data-field="title"]', { hasText: 'made elsewhere' }).waitFor({ timeout: 10_000 });
-    await pb.collection('notes').delete(created.id);
-    await page.locator('td[data-field="title"]', { hasText: 'made elsewhere' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('lists the logs, opens one and reports a bad filter inline', async () => {
@@ -74,6 +62,7 @@ describe('dashboard: live refresh, logs, view preview, test email', { timeout: 1
 
   it('sends a test email request and shows the outcome', async () => {
     await page.goto(`${server.url}/_/#/settings/mail`);
+    await page.reload(); // a hash change alone would keep an open panel
     await page.getByLabel('To').fill('someone@example.com');
     const request = page.waitForRequest((r) => r.url().endsWith('/api/settings/test/email'));
     await page.getByRole('button', { name: 'Send test email' }).click();

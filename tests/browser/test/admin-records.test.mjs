@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
-import { DESKTOP, launch, newPage, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
 import { createRecord, install, openCollection, panel, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -40,7 +40,7 @@ describe('dashboard: records', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'records');
     await browser?.close();
     await server?.stop();
   });
@@ -142,6 +142,8 @@ describe('dashboard: records', { timeout: 180_000 }, () => {
       await shot(page, 'relation-picker-1280');
     });
     await page.locator('td[data-field="label"]', { hasText: 'child of first' }).waitFor();
+    // The relation column shows the parent's presentable field, not its id.
+    assert.equal(await page.locator('td[data-field="parent"]').textContent(), 'first parent');
     const child = await pb.collection('children').getFirstListItem('label = "child of first"');
     const parent = await pb.collection('parents').getFirstListItem('title = "first parent"');
     assert.equal(child.parent, parent.id);

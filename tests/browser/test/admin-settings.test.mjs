@@ -1,7 +1,7 @@
 // Settings, import/export, health, sign-out/in and keyboard use of the dashboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
+import { DESKTOP, finish, launch, newPage, PHONE, shot } from '../admin/browser.mjs';
 import { apiAsSuperuser, clearToasts, install, openCollection, panel, signIn, SUPERUSER } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
@@ -18,7 +18,7 @@ describe('dashboard: settings and session', { timeout: 180_000 }, () => {
   });
 
   after(async () => {
-    if (page?.problems.length) console.log(page.problems.join('\n'));
+    await finish(page, 'settings');
     await browser?.close();
     await server?.stop();
   });

@@ -90,6 +90,11 @@ export async function api(method, path, { body, query, token, signal } = {}) {
     json = null;
   }
   if (!response.ok) {
+    // A superuser token the server no longer accepts (expired, rotated): back to sign-in.
+    if (response.status === 401 && bearer && bearer === auth.token && !path.includes('/auth-')) {
+      auth.clear();
+      location.hash = '#/login';
+    }
     const message = json?.message || `Request failed with status ${response.status}.`;
     throw new ApiError(response.status, message, json?.data);
   }

@@ -5,7 +5,7 @@ import { go } from '../router.js';
 
 export function renderInstall(root, token) {
   const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'email', autofocus: true });
-  const password = h('input', { type: 'password', name: 'password', required: true, minlength: 10, autocomplete: 'new-password' });
+  const password = h('input', { type: 'password', name: 'password', required: true, minlength: 8, autocomplete: 'new-password' });
   const confirm = h('input', { type: 'password', name: 'passwordConfirm', required: true, autocomplete: 'new-password' });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const submit = h('button', { class: 'btn btn-primary btn-block', type: 'submit' }, 'Create superuser and sign in');
@@ -40,7 +40,7 @@ export function renderInstall(root, token) {
       h('p', { class: 'muted' }, 'Superusers manage collections, records and settings. You can add more later.'),
       expired ? h('p', { class: 'error', role: 'alert' }, 'This installer link has expired. Restart the server to get a new one.') : null,
       labelled('Email', email),
-      labelled('Password', password, 'At least 10 characters.'),
+      labelled('Password', password, 'At least 8 characters.'),
       labelled('Password confirm', confirm),
       error, submit)));
 }

@@ -6,6 +6,7 @@ import { openRecordPanel } from '../panels/record.js';
 import { subscribe } from '../realtime.js';
 import { replaceParams } from '../router.js';
 import { checkRule } from '../rules/syntax.js';
+import { store } from '../store.js';
 
 const PER_PAGE = [10, 20, 40, 100];
 let cleanup = () => {};
@@ -23,9 +24,19 @@ export function toFilter(text, collection) {
   return { filter: ['id', ...fields.filter((n) => n !== 'id')].map((n) => `${n} ~ ${quoted}`).join(' || ') };
 }
 
+/** A related record as its presentable fields (as upstream shows it), else its id. */
+function relationLabel(field, related) {
+  const target = store.byId(field.collectionId);
+  const names = (target?.fields || []).filter((f) => f.presentable).map((f) => f.name);
+  const parts = names.map((n) => related[n]).filter((v) => v !== '' && v !== null && v !== undefined);
+  return parts.length ? parts.join(' ') : related.id;
+}
+
 /** A short text for one value in a table cell. */
-function cellText(field, value) {
+function cellText(field, value, record) {
   if (value === undefined || value === null || value === '') return '';
+  const expanded = field.type === 'relation' ? record?.expand?.[field.name] : null;
+  if (expanded) return [].concat(expanded).map((r) => relationLabel(field, r)).join(', ');
   if (field.type === 'bool') return value ? 'True' : 'False';
   if (field.type === 'date' || field.type === 'autodate') return shortDate(value);
   if (Array.isArray(value)) return value.join(', ');
@@ -72,7 +83,8 @@ export function renderRecords(root, collection, params) {
       page: state.page > 1 ? state.page : '', perPage: state.perPage !== 40 ? state.perPage : '' });
     try {
       const result = await api('GET', `/api/collections/${encodeURIComponent(collection.name)}/records`, {
-        query: { page: state.page, perPage: state.perPage, sort: state.sort, filter: parsed.filter },
+        query: { page: state.page, perPage: state.perPage, sort: state.sort, filter: parsed.filter,
+          expand: columns.filter((f) => f.type === 'relation').map((f) => f.name).join(',') },
       });
       showFilterError('');
       state.items = result.items;
@@ -117,8 +129,8 @@ export function renderRecords(root, collection, params) {
       type: 'checkbox', 'aria-label': `Select record ${record.id}`, checked: state.selected.has(record.id),
       onchange: (e) => { e.target.checked ? state.selected.add(record.id) : state.selected.delete(record.id); drawBulk(); },
     })),
-    columns.map((f) => h('td', { 'data-field': f.name, title: cellText(f, record[f.name]).slice(0, 300) },
-      cellText(f, record[f.name]).slice(0, 120)))));
+    columns.map((f) => h('td', { 'data-field': f.name, title: cellText(f, record[f.name], record).slice(0, 300) },
+      cellText(f, record[f.name], record).slice(0, 120)))));
     mount(table, h('thead', {}, head), h('tbody', {}, rows.length ? rows
       : h('tr', {}, h('td', { colspan: columns.length + 1, class: 'muted empty-row' }, state.filter ? 'No records match the filter.' : 'No records yet.'))));
     drawBulk();
