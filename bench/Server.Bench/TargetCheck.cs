@@ -59,6 +59,11 @@ public static class TargetCheck
 
     private static string Verdict(string what, double value, double target, string unit, bool lowerIsBetter = false)
     {
+        if (!lowerIsBetter && value <= 0)
+        {
+            return $"**missed**: {what}: no request finished inside the bound";
+        }
+
         var met = lowerIsBetter ? value < target : value >= target;
         // How far off: the factor the figure must improve by to meet the target.
         var factor = lowerIsBetter ? value / target : target / Math.Max(value, 1e-9);

@@ -34,7 +34,7 @@ public sealed class TierAContext(BenchOptions options, ServerProcess server, PbA
         var result = await LoadGenerator.RunCountAsync("A", id, name, count, concurrency, limit, send);
         await background;
         var cut = result.Requests < count
-            ? string.Create(CultureInfo.InvariantCulture, $"cut by the {options.ALimitSeconds:0} s bound after {result.Requests} of {count}")
+            ? string.Create(CultureInfo.InvariantCulture, $"stopped issuing at the {options.ALimitSeconds:0} s bound: {result.Requests} of {count} sent")
             : null;
         result = result with { Upstream = UpstreamFigures.For(id), Note = note is null ? cut : cut is null ? note : $"{note}; {cut}" };
         Console.WriteLine(Report.Line(result) + (cut is null ? "" : "  [" + cut + "]"));
