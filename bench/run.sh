@@ -14,7 +14,7 @@ done
 dotnet build src/Server -c Release -nologo -v q >/dev/null
 dotnet build bench/Server.Bench -c Release -nologo -v q >/dev/null
 export BENCH_GIT_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')"
-export BENCH_ARGS="$*"
+export BENCH_ARGS="$(printf '%q ' "$@")"
 exec dotnet bench/Server.Bench/bin/Release/net10.0/PocketBaseSharp.Server.Bench.dll \
   --server-dll src/Server/bin/Release/net10.0/PocketBaseSharp.Server.dll \
   --out bench/results "${docs[@]}" "${args[@]}"

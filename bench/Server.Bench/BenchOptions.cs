@@ -45,6 +45,7 @@ public sealed record BenchOptions
         HashSet<string>? tiers = null;
         double? seconds = null, cooldown = null, aLimit = null;
         string[]? aCollections = null;
+        int[]? concurrencies = null;
         var port = 18090;
         for (var i = 0; i < args.Length; i++)
         {
@@ -62,6 +63,7 @@ public sealed record BenchOptions
                 case "--a-collections": aCollections = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--cooldown": cooldown = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--a-limit": aLimit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--concurrency": concurrencies = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -78,6 +80,7 @@ public sealed record BenchOptions
             Port = port,
             MachineState = state ?? "",
             ACollections = aCollections ?? defaults.ACollections,
+            Concurrencies = concurrencies ?? defaults.Concurrencies,
             CooldownSeconds = cooldown ?? (quick ? 0.5 : defaults.CooldownSeconds),
             ALimitSeconds = aLimit ?? (quick ? 10 : defaults.ALimitSeconds),
             CommandLine = string.Join(' ', args),
