@@ -60,8 +60,10 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var value = rest.Aggregate(raw, RequestValues.Child);
         if (rest.Count == 0 && field is { Type: "number" } && value is string text)
         {
-            // A number field submitted as text (multipart forms) compares as a number, as upstream casts it.
-            value = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : 0d;
+            // A number field submitted as text (multipart forms) compares as a number when it is one, as
+            // upstream casts it; other text ("" from an empty form input, "abc") stays text.
+            const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+            value = double.TryParse(text, plain, CultureInfo.InvariantCulture, out var number) ? number : text;
         }
 
         if (name.Modifier != "each")

@@ -174,6 +174,19 @@ public sealed class ExecutionTests
     public void Filter_WithBody_ReadsSubmittedValues(string filter, bool matches) =>
         Assert.That(_db.MatchingPosts(filter, Create), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
 
+    // Upstream converts a number field's submitted text only when it parses as a number: an empty form
+    // input stays "" (empty, so not equal to 0) and other text stays text.
+    [TestCase("", "@request.body.views = ''", true)]
+    [TestCase("", "@request.body.views = 0", false)]
+    [TestCase("", "@request.body.views:isset = true && @request.body.views = null", true)]
+    [TestCase("abc", "@request.body.views = 'abc'", true)]
+    [TestCase("abc", "@request.body.views = 0", false)]
+    [TestCase("-1.5e1", "@request.body.views = -15", true)]
+    [TestCase(" 7", "@request.body.views = 7", false)]
+    public void Filter_WithBody_NumberFieldText_IsConvertedOnlyWhenNumeric(string submitted, string filter, bool matches) =>
+        Assert.That(_db.MatchingPosts(filter, AsU1 with { Body = new Dictionary<string, object?> { ["views"] = submitted } }),
+            Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+
     [TestCase("title", "Hello World", false, true)]
     [TestCase("title", "New", true, true)]
     [TestCase("views", 10d, false, true)]
