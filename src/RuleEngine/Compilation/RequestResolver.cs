@@ -28,10 +28,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         };
     }
 
-    // :length counts the raw items, before lists are turned into JSON text for binding.
-    private SqlOperand Value(object? value) => name.Modifier == "length"
-        ? SqlOperand.Param((double)RequestValues.Count(value))
-        : OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
+    private SqlOperand Value(object? value) =>
+        OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
 
     private SqlOperand Lookup(bool found, string? value) =>
         name.Modifier == "isset" ? SqlOperand.Bool(found) : Value(value);
@@ -57,6 +55,12 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             return BodyRelation(field, raw, rest);
         }
 
+        // As upstream, :length and :each need a select, file or relation field of the collection.
+        if (name.Modifier is "length" or "each" && (rest.Count > 0 || field is not { Type: "select" or "file" or "relation" }))
+        {
+            throw new FilterBindException($"':{name.Modifier}' needs a select, file or relation field of the collection ('{name.Text}')");
+        }
+
         var value = rest.Aggregate(raw, RequestValues.Child);
         if (rest.Count == 0 && field is { Type: "number" } && value is string text)
         {
@@ -66,14 +70,19 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             value = double.TryParse(text, plain, CultureInfo.InvariantCulture, out var number) ? number : text;
         }
 
-        if (name.Modifier != "each")
+        switch (name.Modifier)
         {
-            return Value(value);
+            case "length":
+                // Counts the raw items, before lists are turned into JSON text for binding.
+                return SqlOperand.Param((double)RequestValues.Count(value));
+            case not "each":
+                return Value(value);
         }
 
+        // As for a field path, :each on a single field iterates without "all" semantics (upstream).
         var items = prefix + "__body_" + key + "__each" + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Dialect.JsonEach(scope.Bind(RequestValues.ToJsonArray(value))), scope.Quote(items), null), multipliesRows: true);
-        return SqlOperand.Expression(scope.Column(items, "value")) with { IsMulti = true };
+        return SqlOperand.Expression(scope.Column(items, "value")) with { IsMulti = field!.Multiple };
     }
 
     // ":changed" is "submitted and different from the stored value".

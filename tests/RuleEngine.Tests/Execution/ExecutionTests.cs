@@ -174,6 +174,19 @@ public sealed class ExecutionTests
     public void Filter_WithBody_ReadsSubmittedValues(string filter, bool matches) =>
         Assert.That(_db.MatchingPosts(filter, Create), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
 
+    // :each on a single field's body value iterates without "all" semantics, as upstream.
+    [TestCase("@request.body.status:each = 'a'", true)]
+    [TestCase("@request.body.status:each ?= 'b'", true)]
+    [TestCase("@request.body.tags:each = 'a'", false)]
+    public void Filter_WithBody_EachOnSingleField_IsAny(string filter, bool matches)
+    {
+        var request = AsU1 with
+        {
+            Body = new Dictionary<string, object?> { ["status"] = new List<object?> { "a", "b" }, ["tags"] = new List<object?> { "a", "b" } },
+        };
+        Assert.That(_db.MatchingPosts(filter, request), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+    }
+
     // Upstream converts a number field's submitted text only when it parses as a number: an empty form
     // input stays "" (empty, so not equal to 0) and other text stays text.
     [TestCase("", "@request.body.views = ''", true)]
