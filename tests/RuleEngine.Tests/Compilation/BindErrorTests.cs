@@ -37,6 +37,8 @@ public sealed class BindErrorTests
         yield return Case("CollectionWithoutField", "@collection.comments = 1", "'@collection.comments' needs a field, e.g. @collection.users.name");
         yield return Case("UnknownCollection", "@collection.nope.id = 1", "unknown collection 'nope' in '@collection.nope.id'");
         yield return Case("UnknownBackRelation", "nope_via_post.id = 1", "unknown field 'nope_via_post' in collection 'posts'");
+        yield return Case("BackRelationWithoutField", "comments_via_post ?= 'x'", "unknown field 'comments_via_post' in collection 'posts'"); // as upstream
+        yield return Case("NestedBackRelationWithoutField", "author.comments_via_user != ''", "unknown field 'comments_via_user' in collection 'users'");
         yield return Case("BackRelationWrongTarget", "comments_via_user.id = 1", "unknown field 'comments_via_user' in collection 'posts'");
         yield return Case("UnknownFunction", "foo(1) = 1", "unknown function 'foo' (known: geoDistance, strftime)");
         yield return Case("GeoDistanceArity", "geoDistance(1, 2, 3) < 1", "geoDistance needs 4 arguments: lonA, latA, lonB, latB");
