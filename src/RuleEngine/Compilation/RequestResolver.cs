@@ -18,8 +18,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var area = Segments.Count > 1 ? Segments[1] : "";
         return area switch
         {
-            "context" when Segments.Count == 2 => Value(scope.Request.Context),
-            "method" when Segments.Count == 2 => Value(scope.Request.Method),
+            "context" when Segments.Count == 2 => Lookup(true, scope.Request.Context),
+            "method" when Segments.Count == 2 => Lookup(true, scope.Request.Method),
             "headers" when Segments.Count == 3 => Lookup(scope.Request.Headers.TryGetValue(Segments[2], out var header), header),
             "query" when Segments.Count == 3 => Lookup(scope.Request.Query.TryGetValue(Segments[2], out var query), query),
             "body" when Segments.Count >= 3 => Body(),
@@ -42,8 +42,9 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var field = scope.Collection.FindField(key);
         switch (name.Modifier)
         {
-            case "isset" when rest.Count == 0:
-                return SqlOperand.Bool(found);
+            case "isset" when rest.Count == 0 || field is not { Type: "relation" }:
+                // As upstream, a nested key is set when its whole path exists (even with a null value).
+                return SqlOperand.Bool(found && RequestValues.HasPath(raw, rest));
             case "changed" when rest.Count == 0 && field is not null:
                 return Changed(found, key);
             case "isset" or "changed":
