@@ -49,6 +49,9 @@ public sealed class ExecutionTests
         yield return Case("title !~ null", false, false);
         yield return Case("title ~ @request.query.missing", false, false);
         yield return Case("title ~ ''", true, true);
+        yield return Case("'is true' ~ @request.auth.verified", true, true); // a bound bool is the text "true", as upstream
+        yield return Case("'1' ~ @request.auth.verified", false, false);
+        yield return Case("'a1' ~ true && 'b0' ~ false", true, true); // the keywords are 1 and 0
 
         // any vs all on multiple values
         yield return Case("views ?> 5", true, false);
