@@ -71,6 +71,11 @@ public sealed class ExecutionTests
         // ":each" on a multiple relation reads the same item row as a hop through it (upstream: one json_each alias)
         yield return Case("editors:each ?= @request.auth.id && editors.name ?= 'Bob'", false, false);
         yield return Case("editors:each ?!= @request.auth.id && editors.name ?= 'Bob'", true, false);
+        // both sides multi-valued: every pair of the two value lists must satisfy plain operators (as upstream)
+        yield return Case("editors.id = editors.id", false, true);
+        yield return Case("editors.id ?= editors.id", true, true);
+        yield return Case("editors.name != comments_via_post.user.name", false, false);
+        yield return Case("editors.name ?!= comments_via_post.user.name", true, false);
         yield return Case("comments_via_post.id ?!= ''", true, false);
         yield return Case("comments_via_post.user.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.user.name != 'Carol'", true, true);
