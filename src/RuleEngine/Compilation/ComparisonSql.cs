@@ -60,9 +60,10 @@ internal static class ComparisonSql
     private static string Like(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
     {
         var keyword = negate ? "NOT LIKE" : "LIKE";
-        // A NULL value (null literal, absent request value, guest's auth field) is not a pattern:
-        // upstream writes it like a column, ('%' || NULL || '%'), so neither ~ nor !~ matches.
-        var pattern = right.Kind == OperandKind.Expression || right.Value is null
+        // Only a bound value is a pattern. Keywords (null, true, false) and NULL values (absent request
+        // value, guest's auth field) are written like a column, as upstream: ('%' || NULL || '%') never
+        // matches, ('%' || 1 || '%') looks for "1".
+        var pattern = right.Kind != OperandKind.Parameter || right.Value is null
             ? $"('%' || {scope.Write(right)} || '%')"
             : scope.Bind(Pattern(right.Value));
         return $"{scope.Write(left)} {keyword} {pattern} ESCAPE '\\'";
@@ -74,7 +75,7 @@ internal static class ComparisonSql
         var text = value switch
         {
             null => "",
-            bool b => b ? "1" : "0",
+            bool b => b ? "true" : "false", // a bound bool reads as text, as upstream's cast.ToString
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };

@@ -126,12 +126,11 @@ internal sealed class OperandResolver(CompileScope scope)
         };
     }
 
-    /// <summary>Applies <c>:lower</c>/<c>:length</c> to a value known at compile time.</summary>
+    /// <summary>Applies <c>:lower</c> to a value known at compile time; other modifiers do not apply (upstream).</summary>
     public static SqlOperand ApplyValueModifier(IdentifierName name, SqlOperand value) => name.Modifier switch
     {
         null => value,
         "lower" => value.Value is string text ? SqlOperand.Param(text.ToLowerInvariant()) : value,
-        "length" => SqlOperand.Param((double)RequestValues.Count(value.Value)),
         _ => throw new FilterBindException($"':{name.Modifier}' cannot be used with '{name.Text}'"),
     };
 }

@@ -52,6 +52,12 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             var field = FindField(collection, segment);
             if (field is null)
             {
+                // As upstream, a back-relation must be followed by a field of the referencing collection.
+                if (last)
+                {
+                    return _nullifyMissing ? null : throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
+                }
+
                 var back = JoinBackRelation(collection, alias, segment);
                 if (back is null)
                 {
@@ -59,13 +65,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
                 }
 
                 (collection, alias) = back.Value;
-                if (!last)
-                {
-                    continue;
-                }
-
-                RejectEach(each, segment);
-                return Finish(scope.Column(alias, "id"), noCoalesce: false);
+                continue;
             }
 
             RejectHidden(collection, field);

@@ -107,6 +107,19 @@ public sealed class ClientFilterAccessTests
         });
     }
 
+    // Upstream does not repeat the related list rules inside the "all" subquery: every editor of P1
+    // must be named Alice, including Bob whom U1 cannot list.
+    [Test]
+    public void A6_RelatedListRule_IsNotRepeatedInTheAllSubquery()
+    {
+        using var db = new SpecDatabase(new TestSchema(usersListRule: "id = @request.auth.id"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("editors.name = 'Alice'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.Empty);
+            Assert.That(db.MatchingPosts("editors.name != 'Carol'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P1, SpecRequests.P2 }));
+        });
+    }
+
     // The related rule's own joins get their own aliases (upstream: a random suffix), so they do not
     // share rows with the same path in the filter: U1 is listable through C3 while the filter matches C1.
     [Test]

@@ -49,6 +49,9 @@ public sealed class ExecutionTests
         yield return Case("title !~ null", false, false);
         yield return Case("title ~ @request.query.missing", false, false);
         yield return Case("title ~ ''", true, true);
+        yield return Case("'is true' ~ @request.auth.verified", true, true); // a bound bool is the text "true", as upstream
+        yield return Case("'1' ~ @request.auth.verified", false, false);
+        yield return Case("'a1' ~ true && 'b0' ~ false", true, true); // the keywords are 1 and 0
 
         // any vs all on multiple values
         yield return Case("views ?> 5", true, false);
@@ -68,6 +71,11 @@ public sealed class ExecutionTests
         // ":each" on a multiple relation reads the same item row as a hop through it (upstream: one json_each alias)
         yield return Case("editors:each ?= @request.auth.id && editors.name ?= 'Bob'", false, false);
         yield return Case("editors:each ?!= @request.auth.id && editors.name ?= 'Bob'", true, false);
+        // both sides multi-valued: every pair of the two value lists must satisfy plain operators (as upstream)
+        yield return Case("editors.id = editors.id", false, true);
+        yield return Case("editors.id ?= editors.id", true, true);
+        yield return Case("editors.name != comments_via_post.user.name", false, false);
+        yield return Case("editors.name ?!= comments_via_post.user.name", true, false);
         yield return Case("comments_via_post.id ?!= ''", true, false);
         yield return Case("comments_via_post.user.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.user.name != 'Carol'", true, true);
@@ -173,6 +181,32 @@ public sealed class ExecutionTests
     [TestCase("@request.body.title:lower = 'new'", true)]
     public void Filter_WithBody_ReadsSubmittedValues(string filter, bool matches) =>
         Assert.That(_db.MatchingPosts(filter, Create), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+
+    // :each on a single field's body value iterates without "all" semantics, as upstream.
+    [TestCase("@request.body.status:each = 'a'", true)]
+    [TestCase("@request.body.status:each ?= 'b'", true)]
+    [TestCase("@request.body.tags:each = 'a'", false)]
+    public void Filter_WithBody_EachOnSingleField_IsAny(string filter, bool matches)
+    {
+        var request = AsU1 with
+        {
+            Body = new Dictionary<string, object?> { ["status"] = new List<object?> { "a", "b" }, ["tags"] = new List<object?> { "a", "b" } },
+        };
+        Assert.That(_db.MatchingPosts(filter, request), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+    }
+
+    // Upstream converts a number field's submitted text only when it parses as a number: an empty form
+    // input stays "" (empty, so not equal to 0) and other text stays text.
+    [TestCase("", "@request.body.views = ''", true)]
+    [TestCase("", "@request.body.views = 0", false)]
+    [TestCase("", "@request.body.views:isset = true && @request.body.views = null", true)]
+    [TestCase("abc", "@request.body.views = 'abc'", true)]
+    [TestCase("abc", "@request.body.views = 0", false)]
+    [TestCase("-1.5e1", "@request.body.views = -15", true)]
+    [TestCase(" 7", "@request.body.views = 7", false)]
+    public void Filter_WithBody_NumberFieldText_IsConvertedOnlyWhenNumeric(string submitted, string filter, bool matches) =>
+        Assert.That(_db.MatchingPosts(filter, AsU1 with { Body = new Dictionary<string, object?> { ["views"] = submitted } }),
+            Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
 
     [TestCase("title", "Hello World", false, true)]
     [TestCase("title", "New", true, true)]

@@ -33,6 +33,12 @@ public sealed class RequestValueTests
     [TestCase("@request.body.author.name = 'Alice'", true)]
     [TestCase("@request.body.nothing = null", true)]
     [TestCase("@request.body.nothing:isset = true", true)]
+    [TestCase("@request.body.meta.x.y:isset = true", true)] // nested keys, as upstream
+    [TestCase("@request.body.meta.x.z:isset = false", true)]
+    [TestCase("@request.body.meta.list.1:isset = true", true)]
+    [TestCase("@request.body.meta.list.2:isset = true", false)]
+    [TestCase("@request.body.nothing.a:isset = false", true)]
+    [TestCase("@request.context:isset = true && @request.method:isset = true", true)]
     [TestCase("@request.body.tags ~ 'a'", true)]
     [TestCase("@request.body.author.nickname = null", true)] // no such field on users: NULL, as upstream
     [TestCase("@request.body.editors.nickname ?= 'x'", false)]
