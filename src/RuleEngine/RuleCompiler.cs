@@ -98,9 +98,14 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
             throw new FilterBindException($"cannot sort by '{item.Path}': it is not a field");
         }
 
-        // A client's sort through a related collection only sees values that collection lets it list.
-        // (Upstream adds these conditions to the WHERE instead; a sort has no WHERE of its own here.)
-        var constraints = operand.Constraints.Concat(scope.ListRules.Sql).ToList();
+        // A client's sort through a related collection keeps only records whose related row that
+        // collection lets it list: upstream adds these list rules to the query's WHERE.
+        foreach (var listRule in scope.ListRules.Sql)
+        {
+            scope.Ctx.AddCondition(listRule);
+        }
+
+        var constraints = operand.Constraints.ToList();
         return constraints.Count == 0
             ? operand.Sql!
             : $"(CASE WHEN {string.Join(" AND ", constraints)} THEN {operand.Sql} END)";

@@ -10,6 +10,7 @@ public sealed class SqlQueryContext(string mainAlias)
 {
     private readonly List<SqlJoin> _joins = [];
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
+    private readonly List<string> _conditions = [];
 
     /// <summary>The unquoted alias of the queried table; upstream uses the collection name.</summary>
     public string MainAlias { get; } = mainAlias;
@@ -18,6 +19,13 @@ public sealed class SqlQueryContext(string mainAlias)
 
     /// <summary>Parameter name (without prefix) to value: string, double, long, bool or null.</summary>
     public IReadOnlyDictionary<string, object?> Parameters => _parameters;
+
+    /// <summary>
+    /// Conditions the query's WHERE must include besides the compiled filters: a non-superuser's sort
+    /// through a relation adds the related collection's list rule here, as upstream does, so records
+    /// whose related row the caller cannot list drop out of the result.
+    /// </summary>
+    public IReadOnlyList<string> Conditions => _conditions;
 
     /// <summary>True when a join that can multiply rows was added, so the query must use DISTINCT.</summary>
     public bool NeedsDistinct { get; private set; }
@@ -32,6 +40,15 @@ public sealed class SqlQueryContext(string mainAlias)
 
         _joins.Add(join);
         NeedsDistinct |= multipliesRows;
+    }
+
+    /// <summary>Adds a WHERE condition unless the same text is already there.</summary>
+    public void AddCondition(string sql)
+    {
+        if (!_conditions.Contains(sql))
+        {
+            _conditions.Add(sql);
+        }
     }
 
     /// <summary>Binds a value and returns its name (without prefix).</summary>

@@ -67,6 +67,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
 
         var orderBy = sort.Trim().Length > 0 ? rules.CompileSort(sort, c, info, ctx, access) : [];
+        where.AddRange(ctx.Conditions);
         var from = $"FROM {table} {RecordRules.Joins(ctx)}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")}";
         var select = $"SELECT {(ctx.NeedsDistinct ? "DISTINCT " : "")}{table}.* {from}" +
                      (orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy) : "") +

@@ -34,9 +34,26 @@ public sealed class SortTests
         Assert.That(CompileSort(sort), Is.EqualTo(expected));
 
     [Test]
-    public void CompileSort_RelatedListRule_HidesInvisibleValues() =>
-        Assert.That(CompileSort("author.name", FilterAccess.ClientFilter, new TestSchema(usersListRule: "id = @request.auth.id")),
-            Is.EqualTo(new[] { "(CASE WHEN (\"posts__author\".\"id\" = '' OR \"posts__author\".\"id\" IS NULL OR \"posts__author\".\"id\" = @p0) THEN \"posts__author\".\"name\" END) ASC" }));
+    public void CompileSort_RelatedListRule_BecomesAWhereCondition()
+    {
+        var schema = new TestSchema(usersListRule: "id = @request.auth.id");
+        var ctx = new SqlQueryContext("posts");
+        var orderBy = new RuleCompiler(schema, SqliteDialect.Instance).CompileSort("author.name", schema.Posts, AsU1, ctx, FilterAccess.ClientFilter);
+        Assert.Multiple(() =>
+        {
+            Assert.That(orderBy, Is.EqualTo(new[] { "\"posts__author\".\"name\" ASC" }));
+            Assert.That(ctx.Conditions, Is.EqualTo(new[] { "(\"posts__author\".\"id\" = '' OR \"posts__author\".\"id\" IS NULL OR \"posts__author\".\"id\" = @p0)" }));
+        });
+    }
+
+    [Test]
+    public void CompileSort_SuperuserSort_AddsNoCondition()
+    {
+        var schema = new TestSchema(usersListRule: "id = @request.auth.id");
+        var ctx = new SqlQueryContext("posts");
+        new RuleCompiler(schema, SqliteDialect.Instance).CompileSort("author.name", schema.Posts, AsU1, ctx, FilterAccess.SuperuserFilter);
+        Assert.That(ctx.Conditions, Is.Empty);
+    }
 
     [TestCase("-created", new[] { P1, P2 })]
     [TestCase("created", new[] { P2, P1 })]

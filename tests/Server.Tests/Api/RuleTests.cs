@@ -68,6 +68,8 @@ public sealed class RuleTests : ServerTestBase
         yield return new TestCaseData(S("bad filter syntax", "GET", "/api/collections/posts/records?filter=title=", HttpStatusCode.BadRequest) with { Caller = "u1" });
         yield return new TestCaseData(S("unknown filter field", "GET", "/api/collections/posts/records?filter=nope=1", HttpStatusCode.BadRequest) with { Caller = "u1" });
         yield return new TestCaseData(S("bad sort", "GET", "/api/collections/posts/records?sort=nope", HttpStatusCode.BadRequest) with { Caller = "u1" });
+        // users' listRule lets u2 list only itself, so posts whose author is u1 drop out (upstream adds the related list rule to the WHERE).
+        yield return new TestCaseData(S("sort through relation keeps only listable related rows", "GET", "/api/collections/posts/records?sort=author.name", HttpStatusCode.OK) with { Caller = "u2", Expected = ["\"totalItems\":1"], NotExpected = ["u1-public"] });
         yield return new TestCaseData(S("random sort", "GET", "/api/collections/posts/records?sort=@random", HttpStatusCode.OK) with { Caller = "u1", Expected = ["\"totalItems\":2"] });
         yield return new TestCaseData(S("create rule fails for guest", "POST", "/api/collections/posts/records", HttpStatusCode.BadRequest) with { Body = new { title = "g" }, Expected = ["Failed to create record.", "\"data\":{}"] });
         yield return new TestCaseData(S("create rule fails for someone else's author", "POST", "/api/collections/posts/records", HttpStatusCode.BadRequest) with { Caller = "u1", Body = new { title = "x" } });
