@@ -61,16 +61,21 @@ public static class AuthFlowSupport
         record.Values["tokenKey"] = RandomText.Alphanumeric(50);
     }
 
-    /// <summary>Resolves a confirm-* token of this collection, or null when it is invalid in any way.</summary>
-    public static async Task<(Record Record, JsonObject Claims)?> VerifyTokenAsync(TokenService tokens, Collection collection, string token, string type)
+    /// <summary>
+    /// Resolves a confirm-* token; on failure the <c>data.token</c> error upstream gives: invalid
+    /// (signature, expiry, type, record) or issued for another auth collection.
+    /// </summary>
+    public static async Task<((Record Record, JsonObject Claims)? Result, JsonObject? Error)> CheckTokenAsync(TokenService tokens, Collection collection, string token, string type)
     {
-        if (token.Length == 0)
+        var result = await tokens.VerifyAsync(token, type);
+        if (result is null)
         {
-            return null;
+            return (null, InvalidToken());
         }
 
-        var result = await tokens.VerifyAsync(token, type);
-        return result is { } r && r.Record.Collection.Id == collection.Id ? r : null;
+        return result.Value.Record.Collection.Id == collection.Id
+            ? (result, null)
+            : (null, ValidationErrors.Leaf("validation_token_collection_mismatch", "The provided token is for different auth collection."));
     }
 
     public static JsonObject InvalidToken() =>

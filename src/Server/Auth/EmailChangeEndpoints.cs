@@ -59,7 +59,7 @@ public static class EmailChangeEndpoints
         }
         catch (MailSendException)
         {
-            throw ApiException.BadRequest("Failed to send email change confirmation email.");
+            throw ApiException.BadRequest("Failed to request email change.");
         }
 
         return Results.NoContent();
@@ -69,30 +69,49 @@ public static class EmailChangeEndpoints
         HttpContext http, string collection, CollectionStore collections, RecordStore store, TokenService tokens, ServerOptions options)
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
+        if (c.IsSuperusers)
+        {
+            throw ApiException.BadRequest("All superusers can change their emails directly.");
+        }
+
         var body = await AuthFlowSupport.ReadBodyAsync(http, options);
         var token = AuthFlowSupport.Text(body, "token");
         var password = AuthFlowSupport.Text(body, "password");
 
         var errors = new ValidationErrors();
-        var verified = await AuthFlowSupport.VerifyTokenAsync(tokens, c, token, RecordTokens.EmailChange);
-        var newEmail = verified is { } v ? Json.String(v.Claims["newEmail"]) ?? "" : "";
+        var newEmail = Json.String(Jwt.ReadUnverified(token)?["newEmail"]) ?? "";
+        (Record Record, System.Text.Json.Nodes.JsonObject Claims)? verified = null;
         if (token.Length == 0)
         {
             errors.Add("token", "validation_required", "Cannot be blank.");
         }
-        else if (verified is null
-            || Json.String(verified.Value.Claims["email"]) != verified.Value.Record.GetString("email")
-            || !FieldValidation.IsEmail(newEmail)
-            || await EmailTakenAsync(store, c, newEmail, verified.Value.Record.Id))
+        else if (newEmail.Length == 0)
         {
-            errors.AddNested("token", AuthFlowSupport.InvalidToken());
+            errors.Add("token", "validation_invalid_token_payload", "Invalid token payload - newEmail must be set.");
+        }
+        else if (await EmailTakenAsync(store, c, newEmail, ""))
+        {
+            errors.Add("token", "validation_existing_token_email", "The new email address is already registered: " + newEmail);
+        }
+        else
+        {
+            var (result, error) = await AuthFlowSupport.CheckTokenAsync(tokens, c, token, RecordTokens.EmailChange);
+            verified = result;
+            if (error is not null)
+            {
+                errors.AddNested("token", error);
+            }
         }
 
         if (password.Length == 0)
         {
             errors.Add("password", "validation_required", "Cannot be blank.");
         }
-        else if (verified is { } ok && !Passwords.Verify(password, ok.Record.GetString("password")))
+        else if (password.Length > 100)
+        {
+            errors.Add("password", "validation_length_out_of_range", "The length must be between 1 and 100.", new System.Text.Json.Nodes.JsonObject { ["min"] = 1, ["max"] = 100 });
+        }
+        else if (verified is not { } ok || !Passwords.Verify(password, ok.Record.GetString("password")))
         {
             errors.Add("password", "validation_invalid_password", "Missing or invalid auth record password.");
         }

@@ -83,7 +83,8 @@ public sealed class MfaService(CollectionStore collections, RecordStore store, R
             return true;
         }
 
-        var info = RecordRules.BuildRequestInfo(http, new RequestAuthState(record, null), null, method) with { IsSuperuser = false };
+        // Evaluated with the request as it came in (@request.auth is the caller, usually a guest).
+        var info = RecordRules.BuildRequestInfo(http, RequestAuthState.Of(http), null, method);
         return await store.Database.ReadAsync(db => rules.CheckAsync(db, null, record.Collection, record.Id, rule, info));
     }
 

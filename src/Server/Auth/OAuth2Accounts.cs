@@ -12,11 +12,11 @@ namespace PocketBaseSharp.Server.Auth;
 /// by the existing link, else the caller's own record, else the same email, else a new record
 /// from <c>createData</c> and the collection's <c>oauth2.mappedFields</c>.
 /// </summary>
-public sealed class OAuth2Accounts(CollectionStore collections, RecordStore store)
+public sealed class OAuth2Accounts(CollectionStore collections, RecordStore store, RecordRules rules)
 {
     public const string LinksCollection = "_externalAuths";
 
-    public async Task<(Record Record, bool IsNew)> ResolveAsync(Collection c, string provider, OAuth2User user, Record? caller, JsonObject? createData)
+    public async Task<(Record Record, bool IsNew)> ResolveAsync(HttpContext http, Collection c, string provider, OAuth2User user, Record? caller, JsonObject? createData)
     {
         var links = collections.Find(LinksCollection) ?? throw new InvalidOperationException("Missing _externalAuths collection.");
         return await store.WriteAsync(async scope =>
@@ -37,18 +37,58 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
             if (record is null)
             {
                 record = NewRecord(c, user, createData);
+
+                // The sign-up goes through the collection's createRule like a normal create.
+                var body = createData is null ? null : Json.ToPlain(createData) as Dictionary<string, object?>;
+                var info = RecordRules.BuildRequestInfo(http, RequestAuthState.Of(http), body, "oauth2");
+                if (!await rules.CheckCreateAsync(scope.Connection, scope.Transaction, record, info))
+                {
+                    throw ApiException.BadRequest("Failed to authenticate.");
+                }
+
                 await scope.InsertAsync(record);
             }
-            else if (!record.GetBool("verified") && user.Email.Length > 0 && string.Equals(record.GetString("email"), user.Email, StringComparison.OrdinalIgnoreCase))
+            else
             {
-                // The provider vouches for the address.
-                record.Values["verified"] = true;
-                Touch(record);
-                await scope.UpdateAsync(record);
+                var isCaller = caller is not null && caller.Id == record.Id && caller.Collection.Id == c.Id;
+                var changed = false;
+
+                // Someone may have registered the address before its owner: an unverified
+                // account taken over by the provider's owner gets a fresh random password.
+                if (!isCaller && record.GetString("email").Length > 0 && !record.GetBool("verified"))
+                {
+                    record.Values["password"] = Passwords.Hash(RandomText.Alphanumeric(30), c.FindField("password")?.Cost ?? 10);
+                    record.Values["tokenKey"] = RandomText.Alphanumeric(50);
+                    changed = true;
+                }
+
+                if (record.GetString("email").Length == 0 && user.Email.Length > 0)
+                {
+                    record.Values["email"] = user.Email;
+                    changed = true;
+                }
+
+                if (!record.GetBool("verified") && (record.GetString("email").Length == 0 || record.GetString("email") == user.Email))
+                {
+                    record.Values["verified"] = true;
+                    changed = true;
+                }
+
+                if (changed)
+                {
+                    Touch(record);
+                    await scope.UpdateAsync(record);
+                }
             }
 
             if (linked.Count == 0 || linked[0].GetString("recordRef") != record.Id)
             {
+                // A link whose record is gone is replaced (the pair must stay unique).
+                foreach (var stale in linked)
+                {
+                    await scope.DeleteAsync(stale);
+                }
+
                 await LinkAsync(scope, links, c, record, provider, user.Id);
             }
 
@@ -70,12 +110,13 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
         }
 
         var mapped = c.Options["oauth2"] as JsonObject is { } o ? o["mappedFields"] as JsonObject : null;
-        SetMapped(c, values, Json.String(mapped?["name"]), user.Name);
-        SetMapped(c, values, Json.String(mapped?["username"]), user.Username);
-        SetMapped(c, values, Json.String(mapped?["id"]), user.Id);
-        SetMapped(c, values, Json.String(mapped?["avatarURL"]), user.AvatarUrl);
+        SetMapped(c, values, createData, Json.String(mapped?["name"]), user.Name);
+        SetMapped(c, values, createData, Json.String(mapped?["username"]), user.Username);
+        SetMapped(c, values, createData, Json.String(mapped?["id"]), user.Id);
+        SetMapped(c, values, createData, Json.String(mapped?["avatarURL"]), user.AvatarUrl);
 
-        var email = user.Email.Length > 0 ? user.Email : Json.String(createData?["email"]) ?? "";
+        // The submitted email wins; the provider's fills in when none was given.
+        var email = Json.String(createData?["email"]) is { Length: > 0 } submitted ? submitted : user.Email;
         if (email.Length == 0 && c.FindField("email") is { Required: true })
         {
             throw ApiException.BadRequest("Failed to authenticate.");
@@ -85,7 +126,7 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
         values["id"] = RandomText.RecordId();
         values["email"] = email;
         values["emailVisibility"] = false;
-        values["verified"] = user.Email.Length > 0;
+        values["verified"] = email == user.Email;
         values["password"] = Passwords.Hash(RandomText.Alphanumeric(30), c.FindField("password")?.Cost ?? 10);
         values["tokenKey"] = RandomText.Alphanumeric(50);
         foreach (var field in c.Fields.Where(f => f.Type == "autodate" && f.OnCreate))
@@ -96,10 +137,14 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
         return new Record(c, values);
     }
 
-    /// <summary>Copies a provider value into a text-like field; file fields (avatar download) are not filled.</summary>
-    private static void SetMapped(Collection c, Dictionary<string, object?> values, string? fieldName, string value)
+    /// <summary>
+    /// Copies a provider value into a text-like field unless <c>createData</c> set that field; a file
+    /// field (avatar download) is not filled.
+    /// </summary>
+    private static void SetMapped(Collection c, Dictionary<string, object?> values, JsonObject? createData, string? fieldName, string value)
     {
-        if (!string.IsNullOrEmpty(fieldName) && value.Length > 0 && c.FindField(fieldName) is { Type: "text" or "url" or "editor" })
+        if (!string.IsNullOrEmpty(fieldName) && value.Length > 0 && createData?.ContainsKey(fieldName) != true
+            && c.FindField(fieldName) is { Type: "text" or "url" or "editor" })
         {
             values[fieldName] = value;
         }

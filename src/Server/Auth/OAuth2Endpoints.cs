@@ -34,7 +34,7 @@ public static class OAuth2Endpoints
         }
         else if (provider is null)
         {
-            errors.Add("provider", "validation_invalid_provider", $"Provider with name {providerName} is missing or is not enabled.", new JsonObject { ["provider"] = providerName });
+            errors.Add("provider", "validation_invalid_provider", $"Provider with name {providerName} is missing or is not enabled.", new JsonObject { ["name"] = providerName });
         }
 
         if (code.Length == 0)
@@ -47,7 +47,8 @@ public static class OAuth2Endpoints
             errors.Add("redirectURL", "validation_required", "Cannot be blank.");
         }
 
-        errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
+        // Upstream reports this form's validation errors with its "loading" message.
+        errors.ThrowIfAny(AuthFlowSupport.LoadFailed);
         http.Items[MfaService.ItemKey] = AuthFlowSupport.Text(body, "mfaId");
 
         OAuth2User user;
@@ -60,7 +61,7 @@ public static class OAuth2Endpoints
             throw ApiException.BadRequest(e.AtTokenStep ? "Failed to fetch OAuth2 token." : "Failed to fetch OAuth2 user.");
         }
 
-        var (record, isNew) = await accounts.ResolveAsync(c, provider!.Name, user, RequestAuthState.Of(http).Record, body["createData"] as JsonObject);
+        var (record, isNew) = await accounts.ResolveAsync(http, c, provider!.Name, user, RequestAuthState.Of(http).Record, body["createData"] as JsonObject);
         var response = await AuthResponses.CreateAsync(http, record, TokenService.CreateAuthToken(record), "oauth2", store, rules, expander);
         response["meta"] = Meta(user, isNew);
         return JsonOutput.Result(FieldsPicker.Apply(response, http.Request.Query["fields"]));

@@ -39,7 +39,23 @@ public static class OtpEndpoints
         var (otpId, code) = await codes.CreateAsync(record, email);
         if (code is not null)
         {
-            background.Run("OTP", () => mails.SendOtpAsync(record, email, otpId, code));
+            background.Run("OTP", async () =>
+            {
+                try
+                {
+                    await mails.SendOtpAsync(record, email, otpId, code);
+                }
+                catch
+                {
+                    // An OTP nobody received is only clutter.
+                    if (await codes.FindAsync(otpId) is { } unsent)
+                    {
+                        await codes.DeleteAsync(unsent);
+                    }
+
+                    throw;
+                }
+            });
         }
 
         return JsonOutput.Result(new JsonObject { ["otpId"] = otpId });
@@ -76,7 +92,7 @@ public static class OtpEndpoints
 
         if (!attempts.TryAttempt("otp\n" + c.Id + "\n" + otp.GetString("recordRef")))
         {
-            throw new ApiException(429);
+            throw new ApiException(429, "Too many attempts, please try again later with a new OTP.");
         }
 
         if (!Passwords.Verify(password, otp.GetString("password")))

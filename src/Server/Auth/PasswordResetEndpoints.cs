@@ -44,7 +44,7 @@ public static class PasswordResetEndpoints
     }
 
     private static async Task<IResult> ConfirmAsync(
-        HttpContext http, string collection, CollectionStore collections, RecordStore store, TokenService tokens, ServerOptions options)
+        HttpContext http, string collection, CollectionStore collections, RecordStore store, TokenService tokens, ServerOptions options, ResendThrottle throttle)
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
         var body = await AuthFlowSupport.ReadBodyAsync(http, options);
@@ -53,14 +53,14 @@ public static class PasswordResetEndpoints
         var confirm = AuthFlowSupport.Text(body, "passwordConfirm");
 
         var errors = new ValidationErrors();
-        var verified = await AuthFlowSupport.VerifyTokenAsync(tokens, c, token, RecordTokens.PasswordReset);
+        var (verified, tokenError) = token.Length == 0 ? (null, null) : await AuthFlowSupport.CheckTokenAsync(tokens, c, token, RecordTokens.PasswordReset);
         if (token.Length == 0)
         {
             errors.Add("token", "validation_required", "Cannot be blank.");
         }
-        else if (verified is null)
+        else if (tokenError is not null)
         {
-            errors.AddNested("token", AuthFlowSupport.InvalidToken());
+            errors.AddNested("token", tokenError);
         }
 
         CheckPassword(errors, c, password);
@@ -84,6 +84,7 @@ public static class PasswordResetEndpoints
         }
 
         await AuthFlowSupport.SaveAsync(store, record);
+        throttle.Forget("passwordReset", c.Id, record.Id);
         return Results.NoContent();
     }
 

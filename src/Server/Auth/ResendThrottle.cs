@@ -41,4 +41,8 @@ public sealed class ResendThrottle(TimeProvider time)
         });
         return acquired;
     }
+
+    /// <summary>Ends the window early (after a confirmation the next request may mail again at once).</summary>
+    public void Forget(string purpose, string collectionId, string recordId) =>
+        _sent.TryRemove(purpose + "\n" + collectionId + "\n" + recordId, out _);
 }

@@ -42,9 +42,14 @@ public static class VerificationEndpoints
     }
 
     private static async Task<IResult> ConfirmAsync(
-        HttpContext http, string collection, CollectionStore collections, RecordStore store, TokenService tokens, ServerOptions options)
+        HttpContext http, string collection, CollectionStore collections, RecordStore store, TokenService tokens, ServerOptions options, ResendThrottle throttle)
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
+        if (c.IsSuperusers)
+        {
+            throw ApiException.BadRequest("All superusers are verified by default.");
+        }
+
         var body = await AuthFlowSupport.ReadBodyAsync(http, options);
         var token = AuthFlowSupport.Text(body, "token");
         var errors = new ValidationErrors();
@@ -54,18 +59,28 @@ public static class VerificationEndpoints
             errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
         }
 
-        var verified = await AuthFlowSupport.VerifyTokenAsync(tokens, c, token, RecordTokens.Verification);
-        if (verified is not { } v || Json.String(v.Claims["email"]) != v.Record.GetString("email"))
+        var email = Json.String(Jwt.ReadUnverified(token)?["email"]) ?? "";
+        var (verified, error) = email.Length == 0
+            ? (null, ValidationErrors.Leaf("validation_invalid_token_claims", "Missing email token claim."))
+            : await AuthFlowSupport.CheckTokenAsync(tokens, c, token, RecordTokens.Verification);
+        if (verified is { } v && v.Record.GetString("email") != email)
         {
-            errors.AddNested("token", AuthFlowSupport.InvalidToken());
-            errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
-            return Results.NoContent();
+            // The address changed after the mail was sent.
+            error = ValidationErrors.Leaf("validation_token_email_mismatch", "The record email doesn't match with the requested token claims.");
         }
 
-        if (!v.Record.GetBool("verified"))
+        if (error is not null)
         {
-            v.Record.Values["verified"] = true;
-            await AuthFlowSupport.SaveAsync(store, v.Record);
+            errors.AddNested("token", error);
+            errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
+        }
+
+        var record = verified!.Value.Record;
+        if (!record.GetBool("verified"))
+        {
+            record.Values["verified"] = true;
+            await AuthFlowSupport.SaveAsync(store, record);
+            throttle.Forget("verification", c.Id, record.Id);
         }
 
         return Results.NoContent();

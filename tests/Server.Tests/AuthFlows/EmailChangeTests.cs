@@ -96,4 +96,30 @@ public sealed class EmailChangeTests : AuthFlowTestBase
             Assert.That(invalid.Object["data"]!["newEmail"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_is_email"));
         });
     }
+
+    [Test]
+    public async Task Confirm_NewEmailTakenMeanwhile_IsATokenError()
+    {
+        var email = UniqueEmail("race");
+        var newEmail = UniqueEmail("contested");
+        await CreateUserAsync(email);
+        var auth = await Api.LoginAsync("users", email, "1234567890");
+        await PostAsync("/api/collections/users/request-email-change", new JsonObject { ["newEmail"] = newEmail }, auth);
+        var token = TokenFrom(await MailAsync(newEmail, Subject), "confirm-email-change");
+        await CreateUserAsync(newEmail);
+
+        var confirm = await PostAsync("/api/collections/users/confirm-email-change", new JsonObject { ["token"] = token, ["password"] = "1234567890" });
+
+        Assert.That(confirm.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(confirm.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_existing_token_email"));
+    }
+
+    [Test]
+    public async Task Confirm_OnSuperusers_Is400()
+    {
+        var response = await PostAsync("/api/collections/_superusers/confirm-email-change", new JsonObject { ["token"] = "x", ["password"] = "y" });
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("All superusers can change their emails directly."));
+    }
 }

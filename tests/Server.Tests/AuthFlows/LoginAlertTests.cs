@@ -62,4 +62,34 @@ public sealed class LoginAlertTests : AuthFlowTestBase
             await PatchUsersCollectionAsync(new JsonObject { ["authAlert"] = new JsonObject { ["enabled"] = true } });
         }
     }
+
+    [Test]
+    public async Task FailedAlert_LeavesTheOriginUnrecorded_SoTheNextSignInRetries()
+    {
+        var email = UniqueEmail("retry");
+        var id = await CreateUserAsync(email);
+        Assert.That((await LoginFromAsync(email, "Home/1")).Status, Is.EqualTo(HttpStatusCode.OK));
+        var closedPort = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closedPort.Start();
+        var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop();
+
+        await Api.PatchAsync("/api/settings", new JsonObject { ["smtp"] = new JsonObject { ["port"] = port } }, SuperuserToken);
+        try
+        {
+            Assert.That((await LoginFromAsync(email, "Away/1")).Status, Is.EqualTo(HttpStatusCode.OK), "a failed alert does not fail the sign-in");
+        }
+        finally
+        {
+            await Api.PatchAsync("/api/settings", new JsonObject { ["smtp"] = new JsonObject { ["port"] = Sink.Port } }, SuperuserToken);
+        }
+
+        var afterFailure = await Api.GetAsync($"/api/collections/_authOrigins/records?filter=recordRef='{id}'", SuperuserToken);
+        Assert.That(afterFailure.Object["totalItems"]!.GetValue<int>(), Is.EqualTo(1));
+
+        Assert.That((await LoginFromAsync(email, "Away/1")).Status, Is.EqualTo(HttpStatusCode.OK));
+        await MailAsync(email, Subject);
+        var afterRetry = await Api.GetAsync($"/api/collections/_authOrigins/records?filter=recordRef='{id}'", SuperuserToken);
+        Assert.That(afterRetry.Object["totalItems"]!.GetValue<int>(), Is.EqualTo(2));
+    }
 }

@@ -76,6 +76,7 @@ public sealed class OtpTests : AuthFlowTestBase
         {
             Assert.That(statuses.Take(5), Is.All.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(statuses[5], Is.EqualTo((HttpStatusCode)429));
+            Assert.That(first.Object["message"]!.GetValue<string>(), Is.EqualTo("Too many attempts, please try again later with a new OTP."));
             Assert.That(first.Status, Is.EqualTo((HttpStatusCode)429));
         });
     }

@@ -110,7 +110,7 @@ public sealed class VerificationTests : AuthFlowTestBase
     }
 
     [Test]
-    public async Task Confirm_AuthTokenInsteadOfVerificationToken_Is400()
+    public async Task Confirm_AuthTokenInsteadOfVerificationToken_Is400_ItLacksTheEmailClaim()
     {
         var email = UniqueEmail("wrongtype");
         await CreateUserAsync(email);
@@ -119,7 +119,7 @@ public sealed class VerificationTests : AuthFlowTestBase
         var response = await PostAsync("/api/collections/users/confirm-verification", new JsonObject { ["token"] = authToken });
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_invalid_token"));
+        Assert.That(response.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_invalid_token_claims"));
     }
 
     [Test]
@@ -129,5 +129,37 @@ public sealed class VerificationTests : AuthFlowTestBase
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_required"));
+    }
+
+    [Test]
+    public async Task Confirm_TokenOfAnotherCollection_IsACollectionMismatch()
+    {
+        var keys = new DataKeys(Server.DataDir);
+        var superuserId = (await Api.GetAsync("/api/collections/_superusers/records?filter=email='admin@example.com'", SuperuserToken)).Object["items"]![0]!["id"]!.GetValue<string>();
+        var token = keys.Sign("pbc_3142635823", "_superusers", superuserId, "verificationToken", new JsonObject
+        {
+            ["collectionId"] = "pbc_3142635823", ["email"] = "admin@example.com", ["exp"] = DataKeys.Exp(TimeSpan.FromMinutes(5)),
+            ["id"] = superuserId, ["type"] = "verification",
+        });
+
+        var response = await PostAsync("/api/collections/users/confirm-verification", new JsonObject { ["token"] = token });
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_token_collection_mismatch"));
+    }
+
+    [Test]
+    public async Task Confirm_TokenWithoutEmailClaim_IsInvalidClaims()
+    {
+        var email = UniqueEmail("noclaim");
+        var id = await CreateUserAsync(email);
+        var token = new DataKeys(Server.DataDir).Sign("_pb_users_auth_", "users", id, "verificationToken", new JsonObject
+        {
+            ["collectionId"] = "_pb_users_auth_", ["exp"] = DataKeys.Exp(TimeSpan.FromMinutes(5)), ["id"] = id, ["type"] = "verification",
+        });
+
+        var response = await PostAsync("/api/collections/users/confirm-verification", new JsonObject { ["token"] = token });
+
+        Assert.That(response.Object["data"]!["token"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_invalid_token_claims"));
     }
 }

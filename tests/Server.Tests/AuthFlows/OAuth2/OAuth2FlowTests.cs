@@ -134,6 +134,26 @@ public sealed class OAuth2FlowTests : AuthFlowTestBase
             Assert.That(response.Object["record"]!["id"]!.GetValue<string>(), Is.EqualTo(id));
             Assert.That(response.Object["meta"]!["isNew"]!.GetValue<bool>(), Is.False);
             Assert.That((await GetUserAsync(id))["verified"]!.GetValue<bool>(), Is.True);
+            var oldPassword = await Api.PostAsync("/api/collections/users/auth-with-password", new JsonObject { ["identity"] = email, ["password"] = "1234567890" });
+            Assert.That(oldPassword.Status, Is.EqualTo(HttpStatusCode.BadRequest), "an unverified account taken over by the provider's owner loses its password");
+        });
+    }
+
+    [Test]
+    public async Task CreateDataEmail_WinsAndStaysUnverified()
+    {
+        var submitted = UniqueEmail("submitted");
+        _provider.NextUser = new OidcTestUser("sub-submitted", UniqueEmail("provider"), "Sub");
+        var provider = await ProviderAsync("oidc");
+
+        var response = await AuthAsync("oidc", await BrowserCodeAsync(provider), provider["codeVerifier"]!.GetValue<string>(), new JsonObject { ["email"] = submitted, ["name"] = "Chosen" });
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Object["record"]!["email"]!.GetValue<string>(), Is.EqualTo(submitted));
+            Assert.That(response.Object["record"]!["verified"]!.GetValue<bool>(), Is.False);
+            Assert.That(response.Object["record"]!["name"]!.GetValue<string>(), Is.EqualTo("Chosen"), "createData beats the mapped field");
         });
     }
 
@@ -169,6 +189,8 @@ public sealed class OAuth2FlowTests : AuthFlowTestBase
         Assert.Multiple(() =>
         {
             Assert.That(response.Object["data"]!["provider"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_invalid_provider"));
+            Assert.That(response.Object["data"]!["provider"]!["params"]!["name"]!.GetValue<string>(), Is.EqualTo("google"));
+            Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("An error occurred while loading the submitted data."));
             Assert.That(response.Object["data"]!["code"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_required"));
             Assert.That(response.Object["data"]!["redirectURL"]!["code"]!.GetValue<string>(), Is.EqualTo("validation_required"));
         });
