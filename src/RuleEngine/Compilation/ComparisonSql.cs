@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PocketBaseSharp.RuleEngine.Ast;
 
 namespace PocketBaseSharp.RuleEngine.Compilation;
@@ -59,7 +60,9 @@ internal static class ComparisonSql
     private static string Like(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
     {
         var keyword = negate ? "NOT LIKE" : "LIKE";
-        var pattern = right.Kind == OperandKind.Expression
+        // A NULL value (null literal, absent request value, guest's auth field) is not a pattern:
+        // upstream writes it like a column, ('%' || NULL || '%'), so neither ~ nor !~ matches.
+        var pattern = right.Kind == OperandKind.Expression || right.Value is null
             ? $"('%' || {scope.Write(right)} || '%')"
             : scope.Bind(Pattern(right.Value));
         return $"{scope.Write(left)} {keyword} {pattern} ESCAPE '\\'";
@@ -80,11 +83,26 @@ internal static class ComparisonSql
             return text;
         }
 
-        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+        // As upstream, only unescaped special characters get a backslash: 50\% means a literal 50%
+        // and a\_b a literal a_b (a backslash that already escapes \, % or _ is kept as it is).
+        var escaped = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && IsLikeSpecial(text[i + 1]))
+            {
+                escaped.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                escaped.Append(IsLikeSpecial(text[i]) ? "\\" : "").Append(text[i]);
+            }
+        }
+
         return "%" + escaped + "%";
     }
+
+    private static bool IsLikeSpecial(char c) => c is '\\' or '%' or '_';
 
     private static bool HasUnescapedPercent(string text)
     {

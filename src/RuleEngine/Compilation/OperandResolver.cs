@@ -96,7 +96,7 @@ internal sealed class OperandResolver(CompileScope scope)
 
         var collection = scope.Schema.FindCollection(reference[0])
             ?? throw new FilterBindException($"unknown collection '{reference[0]}' in '{name.Text}'");
-        var alias = prefix + (reference.Length == 1 ? "__collection_" + collection.Name : "__collection_alias_" + reference[1]);
+        var alias = prefix + (reference.Length == 1 ? "__collection_" + collection.Name : "__collection_alias_" + reference[1]) + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Quote(collection.Name), scope.Quote(alias), null), multipliesRows: true);
         var walker = new PathWalker(scope, sink, isMainPass);
         walker.ConstrainJoin(collection, alias);

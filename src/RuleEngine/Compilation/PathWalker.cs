@@ -16,6 +16,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
 
     private readonly List<string> _constraints = [];
     private bool _multi;
+    private bool _nullifyMissing;
     private int _hops;
 
     /// <summary>Segments must be plain words: they end up in aliases and JSON paths.</summary>
@@ -27,7 +28,21 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
     }
 
-    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti) =>
+        WalkPath(collection, alias, segments, each, startsMulti) ?? throw new FilterBindException("empty field path");
+
+    /// <summary>
+    /// Walks a path under <c>@request</c> (auth record, submitted relation). As upstream, a field or
+    /// back-relation that does not exist there makes the value NULL (returns null) instead of an error:
+    /// the same rule serves several auth collections, and a body may relate to records of any shape.
+    /// </summary>
+    public PathValue? WalkRequestPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    {
+        _nullifyMissing = true;
+        return WalkPath(collection, alias, segments, each, startsMulti);
+    }
+
+    private PathValue? WalkPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
     {
         _multi = startsMulti;
         for (var i = 0; i < segments.Count; i++)
@@ -37,7 +52,13 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             var field = FindField(collection, segment);
             if (field is null)
             {
-                (collection, alias) = JoinBackRelation(collection, alias, segment);
+                var back = JoinBackRelation(collection, alias, segment);
+                if (back is null)
+                {
+                    return null;
+                }
+
+                (collection, alias) = back.Value;
                 if (!last)
                 {
                     continue;
@@ -74,7 +95,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             (collection, alias) = JoinRelation(collection, alias, field);
         }
 
-        throw new FilterBindException("empty field path");
+        return null;
     }
 
     /// <summary>Adds the related collection's list rule for a join made by a client filter.</summary>
@@ -90,16 +111,17 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             throw new FilterBindException($"the collection '{target.Name}' can only be filtered by superusers (its list rule is locked)");
         }
 
-        if (target.ListRule.Length == 0 || !isMainPass)
+        if (target.ListRule.Length == 0 || !isMainPass || scope.ListRules.Contains(alias))
         {
             return;
         }
 
-        // Joins made by the related rule itself ignore further rules, as upstream.
-        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule };
+        // Joins made by the related rule itself ignore further rules, as upstream, and get their own
+        // aliases so that they never share rows with the filter's joins.
+        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule, JoinSuffix = scope.JoinSuffix + "__lr" };
         var rule = FilterSqlBuilder.Build(scope.Cache.GetOrParse(target.ListRule), ruleScope);
         var id = scope.Column(alias, "id");
-        _constraints.Add($"({id} = '' OR {id} IS NULL OR {rule})");
+        scope.ListRules.Add(alias, $"({id} = '' OR {id} IS NULL OR {rule})");
     }
 
     public void CountHop()
@@ -125,10 +147,12 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
 
         // As upstream, :each on a field that cannot hold items is ignored; on a single one it
-        // iterates the one value without making the path multi-valued.
+        // iterates the one value without making the path multi-valued. Its alias is the one a
+        // multiple relation's hop uses (as upstream), so "editors:each" and "editors.name" read
+        // the same item row.
         if (each && HoldsItems(field))
         {
-            var items = alias + "__" + field.Name + "__each";
+            var items = ItemsAlias(alias, field);
             sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: field.Multiple);
             _multi |= field.Multiple;
             return (scope.Column(items, "value"), false);
@@ -137,6 +161,8 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         // A json field is read through JSON_EXTRACT so that top-level primitives compare as SQL values.
         return field.Type == "json" ? (scope.Dialect.JsonExtract(column, "$"), true) : (column, false);
     }
+
+    private string ItemsAlias(string alias, FieldSchema field) => scope.JoinAlias(alias, field.Name) + "__ids";
 
     private string JsonPath(string alias, FieldSchema field, IEnumerable<string> rest)
     {
@@ -149,11 +175,11 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         CountHop();
         var target = (field.RelationCollectionId is null ? null : scope.Schema.FindCollection(field.RelationCollectionId))
             ?? throw new FilterBindException($"the related collection of '{collection.Name}.{field.Name}' does not exist");
-        var joined = alias + "__" + field.Name;
+        var joined = scope.JoinAlias(alias, field.Name);
         var source = scope.Column(alias, field.Name);
         if (field.Multiple)
         {
-            var items = joined + "__ids";
+            var items = ItemsAlias(alias, field);
             sink.Add(new SqlJoin(scope.Dialect.JsonEach(source), scope.Quote(items), null), multipliesRows: true);
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(joined), $"{scope.Column(joined, "id")} = {scope.Column(items, "value")}"), multipliesRows: true);
             _multi = true;
@@ -167,7 +193,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         return (target, joined);
     }
 
-    private (CollectionSchema, string) JoinBackRelation(CollectionSchema collection, string alias, string segment)
+    private (CollectionSchema, string)? JoinBackRelation(CollectionSchema collection, string alias, string segment)
     {
         var match = BackRelationPattern().Match(segment);
         var source = match.Success ? scope.Schema.FindCollection(match.Groups["collection"].Value) : null;
@@ -175,12 +201,12 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         if (source is null || field is null || field.Type != "relation"
             || (field.RelationCollectionId != collection.Id && field.RelationCollectionId != collection.Name))
         {
-            throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
+            return _nullifyMissing ? null : throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
         }
 
         RejectHidden(source, field);
         CountHop();
-        var joined = alias + "__" + segment;
+        var joined = scope.JoinAlias(alias, segment);
         var reference = scope.Column(joined, field.Name);
         var id = scope.Column(alias, "id");
         var on = field.Multiple

@@ -69,7 +69,7 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             return Value(value);
         }
 
-        var items = prefix + "__body_" + key + "__each";
+        var items = prefix + "__body_" + key + "__each" + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Dialect.JsonEach(scope.Bind(RequestValues.ToJsonArray(value))), scope.Quote(items), null), multipliesRows: true);
         return SqlOperand.Expression(scope.Column(items, "value")) with { IsMulti = true };
     }
@@ -92,7 +92,7 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             ?? throw new FilterBindException($"the related collection of '{field.Name}' does not exist");
         var walker = new PathWalker(scope, sink, isMainPass);
         walker.CountHop();
-        var alias = prefix + "__body_" + field.Name;
+        var alias = prefix + "__body_" + field.Name + scope.JoinSuffix;
         if (field.Multiple)
         {
             var items = alias + "__ids";
@@ -104,8 +104,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(RequestValues.ToBindable(raw))}"), multipliesRows: false);
         }
 
-        var path = walker.Walk(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+        var path = walker.WalkRequestPath(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 
     private SqlOperand Auth()
@@ -143,10 +143,10 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         // Any other field (or a path through it) is read from the auth record's own row.
         var collection = scope.Schema.FindCollection(auth.CollectionId)
             ?? throw new FilterBindException($"the auth collection '{auth.CollectionName}' does not exist");
-        var alias = prefix + "__auth_" + collection.Name;
+        var alias = prefix + "__auth_" + collection.Name + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Quote(collection.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(auth.Id)}"), multipliesRows: false);
         var path = new PathWalker(scope with { Access = FilterAccess.Rule }, sink, isMainPass)
-            .Walk(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+            .WalkRequestPath(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 }

@@ -37,13 +37,14 @@ public static class AuthEndpoints
         var otp = c.Options["otp"] as JsonObject;
         var mfaEnabled = Json.Bool(mfa?["enabled"]) ?? false;
         var otpEnabled = Json.Bool(otp?["enabled"]) ?? false;
+        var providers = OAuth2Methods.Providers(c);
         return new JsonObject
         {
             ["password"] = new JsonObject { ["enabled"] = passwordEnabled, ["identityFields"] = new JsonArray([.. identityFields.Select(f => (JsonNode?)f)]) },
-            ["oauth2"] = new JsonObject { ["enabled"] = false, ["providers"] = new JsonArray() },
+            ["oauth2"] = OAuth2Methods.Modern(c, providers),
             ["mfa"] = new JsonObject { ["enabled"] = mfaEnabled, ["duration"] = mfaEnabled ? Json.Number(mfa?["duration"]) ?? 0 : 0 },
             ["otp"] = new JsonObject { ["enabled"] = otpEnabled, ["duration"] = otpEnabled ? Json.Number(otp?["duration"]) ?? 0 : 0 },
-            ["authProviders"] = null,
+            ["authProviders"] = OAuth2Methods.Legacy(c, providers),
             ["usernamePassword"] = identityFields.Contains("username"),
             ["emailPassword"] = identityFields.Contains("email"),
         };
@@ -61,6 +62,7 @@ public static class AuthEndpoints
         var identity = Json.String(body["identity"]) ?? "";
         var password = Json.String(body["password"]) ?? "";
         var identityField = Json.String(body["identityField"]) ?? "";
+        http.Items[MfaService.ItemKey] = Json.String(body["mfaId"]) ?? "";
         var errors = new ValidationErrors();
         CheckLength(errors, "identity", identity);
         CheckLength(errors, "password", password);

@@ -26,6 +26,8 @@ public static class AuthResponses
             throw ApiException.Forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
 
+        await http.RequestServices.GetRequiredService<AuthCompletion>().BeforeResponseAsync(http, record, context);
+
         var json = await store.Database.ReadAsync(db => expander.SerializeAsync(db, null, [record], http.Request.Query["expand"], asSelf, info, showEmail: true));
         return new JsonObject { ["record"] = json[0], ["token"] = token };
     }

@@ -45,6 +45,10 @@ public sealed class ExecutionTests
         yield return Case("status ~ 'lish'", true, false);
         yield return Case("title ~ status", false, false);
         yield return Case("'published draft' ~ status", true, true);
+        yield return Case("title ~ null", false, false); // NULL is no pattern: LIKE ('%' || NULL || '%'), as upstream
+        yield return Case("title !~ null", false, false);
+        yield return Case("title ~ @request.query.missing", false, false);
+        yield return Case("title ~ ''", true, true);
 
         // any vs all on multiple values
         yield return Case("views ?> 5", true, false);
@@ -61,6 +65,9 @@ public sealed class ExecutionTests
         yield return Case("editors.name:lower ?= 'bob'", true, false);
         yield return Case("editors.role ?= 'editor' && editors.role ?= 'viewer'", false, false); // one shared join row, like @collection
         yield return Case("editors.role ?= 'editor' && editors.name ?= 'Alice'", true, false);
+        // ":each" on a multiple relation reads the same item row as a hop through it (upstream: one json_each alias)
+        yield return Case("editors:each ?= @request.auth.id && editors.name ?= 'Bob'", false, false);
+        yield return Case("editors:each ?!= @request.auth.id && editors.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.id ?!= ''", true, false);
         yield return Case("comments_via_post.user.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.user.name != 'Carol'", true, true);
@@ -202,6 +209,39 @@ public sealed class ExecutionTests
         {
             Assert.That(Run(U1), Is.EqualTo(new[] { "newrecord000001" }));
             Assert.That(Run(U2), Is.Empty);
+        });
+    }
+
+    // §4.3: a value without an unescaped % is escaped and wrapped; as upstream, a backslash that already
+    // escapes \, % or _ is kept, so '50\% off' means the literal text "50% off".
+    [TestCase(@"title ~ '50\% off'", true)]
+    [TestCase(@"title ~ 'off\_now'", true)]
+    [TestCase(@"title ~ 'off_now'", true)]
+    [TestCase(@"title ~ 'of__now'", false)]
+    [TestCase(@"title ~ 'C:\dir'", true)]
+    [TestCase(@"title ~ 'C:\\dir'", true)]
+    [TestCase(@"title ~ '50%off%'", true)]
+    [TestCase(@"title ~ '5_\% off'", false)]
+    public void Like_EscapedCharacters_StayEscaped(string filter, bool matchesP2)
+    {
+        using var db = new SpecDatabase();
+        db.Execute(@"UPDATE ""posts"" SET ""title"" = '50% off_now C:\dir' WHERE ""id"" = 'p2bbbbbbbbbbbbb'");
+        Assert.That(db.MatchingPosts(filter, AsU1), Is.EqualTo(matchesP2 ? new[] { P2 } : Array.Empty<string>()));
+    }
+
+    // A json/geoPoint column holding text that is not JSON (e.g. kept from before the field became
+    // json) is read as a JSON string, as upstream's JSONExtract does, instead of failing the query.
+    [Test]
+    public void JsonField_HoldingNonJsonText_ComparesAsText()
+    {
+        using var db = new SpecDatabase();
+        db.Execute("UPDATE \"posts\" SET \"meta\" = 'plain', \"location\" = '' WHERE \"id\" = 'p2bbbbbbbbbbbbb'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("meta = 'plain'", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("meta.a.b = null", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("location.lat > 40", AsU1), Is.EqualTo(new[] { P1 }));
+            Assert.That(db.MatchingPosts("meta.a.b = 5", AsU1), Is.EqualTo(new[] { P1 }));
         });
     }
 

@@ -34,6 +34,8 @@ public sealed class RequestValueTests
     [TestCase("@request.body.nothing = null", true)]
     [TestCase("@request.body.nothing:isset = true", true)]
     [TestCase("@request.body.tags ~ 'a'", true)]
+    [TestCase("@request.body.author.nickname = null", true)] // no such field on users: NULL, as upstream
+    [TestCase("@request.body.editors.nickname ?= 'x'", false)]
     public void Filter_JsonElementBody_ReadsLikePlainValues(string filter, bool matches)
     {
         var request = WithJsonBody("""
@@ -62,10 +64,25 @@ public sealed class RequestValueTests
     [TestCase("@request.auth.verified != true", true, true)]
     [TestCase("editors.id ?= @request.auth.id", false, true)] // empty ≡ null: a post without editors
     [TestCase("editors.id != @request.auth.id", true, false)]
+    [TestCase("editors ~ @request.auth.id", false, false)]
+    [TestCase("editors !~ @request.auth.id", false, false)]
     public void Filter_AsGuest_AuthValuesAreNull(string filter, bool p1, bool p2)
     {
         var expected = new[] { (p1, P1), (p2, P2) }.Where(x => x.Item1).Select(x => x.Item2);
         Assert.That(_db.MatchingPosts(filter, AsGuest), Is.EqualTo(expected));
+    }
+
+    // As upstream, a field missing from the auth record's collection reads as NULL instead of failing:
+    // one rule serves every auth collection, and not all of them have the same fields.
+    [TestCase("@request.auth.nickname = ''", true, true)]
+    [TestCase("@request.auth.nickname != ''", false, false)]
+    [TestCase("@request.auth.nickname:lower = 'x'", false, false)]
+    [TestCase("@request.auth.nope_via_user.name = null", true, true)]
+    [TestCase("@request.auth.comments_via_user.post ?= id", true, false)]
+    public void Filter_AuthFieldMissingFromTheAuthCollection_IsNull(string filter, bool p1, bool p2)
+    {
+        var expected = new[] { (p1, P1), (p2, P2) }.Where(x => x.Item1).Select(x => x.Item2);
+        Assert.That(_db.MatchingPosts(filter, AsU1), Is.EqualTo(expected));
     }
 
     [TestCase("realtime", "@request.context = 'realtime'", true)]

@@ -26,7 +26,7 @@ public sealed class SortTests
     [TestCase("@random", new[] { "RANDOM() ASC" })]
     [TestCase("-@rowid", new[] { "\"posts\".\"_rowid_\" DESC" })]
     [TestCase("author.name", new[] { "\"posts__author\".\"name\" ASC" })]
-    [TestCase("meta.a.b", new[] { "JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') ASC" })]
+    [TestCase("meta.a.b", new[] { "(CASE WHEN json_valid(\"posts\".\"meta\") THEN JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') ELSE JSON_EXTRACT(json_object('pb', \"posts\".\"meta\"), '$.pb.a.b') END) ASC" })]
     [TestCase(" -created , , title ", new[] { "\"posts\".\"created\" DESC", "\"posts\".\"title\" ASC" })]
     [TestCase("title:lower", new[] { "LOWER(\"posts\".\"title\") ASC" })]
     [TestCase("", new string[0])]

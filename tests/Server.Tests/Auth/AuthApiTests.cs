@@ -129,6 +129,15 @@ public sealed class AuthApiTests : ServerTestBase
     }
 
     [Test]
+    public async Task AuthRecordId_UniqueAcrossAuthCollections()
+    {
+        var superusers = await Api.GetAsync("/api/collections/_superusers/records", SuperuserToken);
+        var superuserId = superusers.Object["items"]![0]!["id"]!.GetValue<string>();
+        var response = await Api.PostAsync("/api/collections/users/records", new { id = superuserId, email = "clash@example.com", password = "1234567890", passwordConfirm = "1234567890" });
+        Assert.That(response.Text, Does.Contain("validation_invalid_auth_id"));
+    }
+
+    [Test]
     public async Task OnlySuperuser_CannotBeDeleted()
     {
         var list = await Api.GetAsync("/api/collections/_superusers/records", SuperuserToken);

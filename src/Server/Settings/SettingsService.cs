@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Data;
+
+namespace PocketBaseSharp.Server.Settings;
+
+/// <summary>
+/// The settings in force, cached in memory (mail, rate limits and OAuth2 read them on every request)
+/// and persisted through <see cref="SettingsStore"/> in <c>_params</c>. A PATCH is merged,
+/// validated and only then saved.
+/// </summary>
+public sealed class SettingsService(SettingsStore store) : ISettingsSource
+{
+    private volatile AppSettings _current = new();
+
+    public AppSettings Current => _current;
+
+    public async Task LoadAsync() => _current = SettingsJson.Parse((await store.GetAsync()).ToJsonString());
+
+    public async Task<AppSettings> PatchAsync(JsonObject patch)
+    {
+        AppSettings merged;
+        try
+        {
+            merged = SettingsJson.Merge(_current, patch);
+        }
+        catch (JsonException)
+        {
+            throw ApiException.BadRequest("An error occurred while loading the submitted data.");
+        }
+
+        var errors = SettingsValidator.Validate(merged);
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest("An error occurred while saving the new settings.", errors);
+        }
+
+        await store.PatchAsync(SettingsJson.ToStored(merged));
+        _current = merged;
+        return merged;
+    }
+}
