@@ -73,6 +73,25 @@ public sealed class RealtimeClient : IDisposable
         }
     }
 
+    /// <summary>Removes one subscription by its exact key; false when the client did not have it.</summary>
+    public bool TryRemoveSubscription(string key)
+    {
+        lock (_stateLock)
+        {
+            var subscriptions = _state.Subscriptions;
+            for (var i = 0; i < subscriptions.Length; i++)
+            {
+                if (string.Equals(subscriptions[i].Key, key, StringComparison.Ordinal))
+                {
+                    _state = _state with { Subscriptions = subscriptions.RemoveAt(i) };
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>
     /// Swaps the auth state if it is still <paramref name="expected"/>; used when the auth record
     /// changed, so that a concurrent subscribe request is not overwritten.
