@@ -121,11 +121,9 @@ public sealed class RealtimeClient : IDisposable
         _closed.Cancel();
     }
 
-    public void Dispose()
-    {
-        Close();
-        _closed.Dispose();
-    }
+    // The token source is deliberately not disposed: producers may still call Close() from other
+    // threads after the stream ended, and a source without timers holds nothing to release.
+    public void Dispose() => Close();
 
     private sealed record ClientState(RealtimeAuth? Auth, ImmutableArray<Subscription> Subscriptions);
 }

@@ -73,9 +73,9 @@ public sealed class RealtimeDispatcher(
                     client.TrySend(message);
                 }
             }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException or Api.ApiException)
+            catch (Exception e)
             {
-                // One failing change must not stop the delivery of the others.
+                // One failing change must not stop the delivery of the others, nor the worker.
                 logger.LogWarning(e, "Realtime delivery of {Action} {Collection}/{Id} failed", change.Action, change.Collection.Name, change.Record.Id);
             }
         }
