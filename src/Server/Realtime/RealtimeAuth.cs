@@ -22,6 +22,9 @@ public sealed class RealtimeAuth(Record record)
 
     public string TokenKey { get; } = record.GetString("tokenKey");
 
+    /// <summary>The collection's auth token secret when bound: a new secret invalidates the binding.</summary>
+    public string AuthSecret { get; } = record.Collection.TokenOptions("authToken").Secret;
+
     /// <summary>Changes whenever the record is refreshed, so cached rule checks of the old state are not reused.</summary>
     public string Stamp { get; } = record.GetString("updated") + "|" + record.GetString("tokenKey");
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Data;
 
 namespace PocketBaseSharp.Server.Realtime;
@@ -38,7 +37,7 @@ public sealed class RealtimeBroadcaster(
                     return deletes.Count;
                 });
             }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException or Api.ApiException)
+            catch (Exception e)
             {
                 // Realtime never fails a write; the deletes are then simply not announced.
                 logger.LogWarning(e, "Preparing realtime delete events failed");

@@ -73,6 +73,25 @@ public sealed class RealtimeClient : IDisposable
         }
     }
 
+    /// <summary>Removes one subscription by its exact key; false when the client did not have it.</summary>
+    public bool TryRemoveSubscription(string key)
+    {
+        lock (_stateLock)
+        {
+            var subscriptions = _state.Subscriptions;
+            for (var i = 0; i < subscriptions.Length; i++)
+            {
+                if (string.Equals(subscriptions[i].Key, key, StringComparison.Ordinal))
+                {
+                    _state = _state with { Subscriptions = subscriptions.RemoveAt(i) };
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>
     /// Swaps the auth state if it is still <paramref name="expected"/>; used when the auth record
     /// changed, so that a concurrent subscribe request is not overwritten.
@@ -102,11 +121,9 @@ public sealed class RealtimeClient : IDisposable
         _closed.Cancel();
     }
 
-    public void Dispose()
-    {
-        Close();
-        _closed.Dispose();
-    }
+    // The token source is deliberately not disposed: producers may still call Close() from other
+    // threads after the stream ended, and a source without timers holds nothing to release.
+    public void Dispose() => Close();
 
     private sealed record ClientState(RealtimeAuth? Auth, ImmutableArray<Subscription> Subscriptions);
 }

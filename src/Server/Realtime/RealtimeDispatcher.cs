@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Records;
 
@@ -14,9 +15,14 @@ public sealed class RealtimeDispatcher(
     IRealtimeBus bus,
     RealtimeMessageBuilder builder,
     Database database,
+    CollectionStore collections,
     ILogger<RealtimeDispatcher> logger) : BackgroundService
 {
     private readonly Channel<RealtimeBatch> _batches = Channel.CreateUnbounded<RealtimeBatch>(new UnboundedChannelOptions { SingleReader = true });
+
+    // The collection list is an immutable snapshot replaced on every schema change; seeing a new
+    // one is the moment to re-check the auth collections' secrets.
+    private IReadOnlyList<Collection>? _seenCollections;
 
     public void Enqueue(RealtimeBatch batch) => _batches.Writer.TryWrite(batch);
 
@@ -46,6 +52,13 @@ public sealed class RealtimeDispatcher(
 
     private async Task DispatchAsync(CheckSession session, RealtimeBatch batch)
     {
+        var all = collections.All;
+        if (!ReferenceEquals(all, _seenCollections))
+        {
+            _seenCollections = all;
+            RealtimeAuthSync.ApplyCollections(bus.Clients, all);
+        }
+
         for (var i = 0; i < batch.Changes.Count; i++)
         {
             var change = batch.Changes[i];
@@ -60,9 +73,9 @@ public sealed class RealtimeDispatcher(
                     client.TrySend(message);
                 }
             }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException or Api.ApiException)
+            catch (Exception e)
             {
-                // One failing change must not stop the delivery of the others.
+                // One failing change must not stop the delivery of the others, nor the worker.
                 logger.LogWarning(e, "Realtime delivery of {Action} {Collection}/{Id} failed", change.Action, change.Collection.Name, change.Record.Id);
             }
         }

@@ -37,7 +37,7 @@ public static class RealtimeEndpoints
             throw ApiException.NotFound(RealtimeErrors.MissingClient);
         }
 
-        if (!string.Equals(client.RemoteIp, http.Connection.RemoteIpAddress?.ToString(), StringComparison.Ordinal))
+        if (!string.Equals(client.RemoteIp, RealtimeClientAddress.Of(http), StringComparison.Ordinal))
         {
             throw ApiException.BadRequest(RealtimeErrors.InvalidClient);
         }

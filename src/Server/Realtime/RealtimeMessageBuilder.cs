@@ -43,7 +43,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     private static List<Group> GroupSubscribers(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
         var collection = change.Collection;
-        var byKey = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var byKey = new Dictionary<(TopicKind, string, string, string, string), Group>();
         var groups = new List<Group>();
         foreach (var client in clients)
         {
@@ -61,7 +61,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
                     continue;
                 }
 
-                var key = string.Join('\u001f', kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
+                var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
                 if (!byKey.TryGetValue(key, out var group))
                 {
                     group = new Group(kind, auth, subscription.Options);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Data;
 
 namespace PocketBaseSharp.Server.Realtime;
@@ -18,6 +19,7 @@ public static class RealtimeServiceCollectionExtensions
         services.TryAddSingleton<RealtimeDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RealtimeDispatcher>());
         services.AddSingleton<IRecordChangeListener, RealtimeBroadcaster>();
+        services.TryAddSingleton<IOAuth2RedirectTarget, RealtimeOAuth2RedirectTarget>();
         return services;
     }
 

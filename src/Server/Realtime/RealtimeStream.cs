@@ -20,7 +20,7 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
         var settings = options.Value;
         PrepareResponse(http);
 
-        using var client = new RealtimeClient(RealtimeClientId.New(), http.Connection.RemoteIpAddress?.ToString(), settings.QueueCapacity);
+        using var client = new RealtimeClient(RealtimeClientId.New(), RealtimeClientAddress.Of(http), settings.QueueCapacity);
         bus.Register(client);
         try
         {

@@ -26,6 +26,22 @@ public sealed class RealtimeServerLifetimeTests : RealtimeServerFixture
         await Api.PostSubscriptionsAsync(guest, null, ["calls/*"], 404);
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task NewAuthTokenSecret_DemotesTheClients(CancellationToken ct)
+    {
+        var (_, token) = await Api.CreateUserAsync($"u{Guid.NewGuid():N}@example.com");
+        using var user = await Api.SubscribeAsync(token, ct, "offer_candidates", "calls/*");
+        var call = await Api.CreateAsync("calls", new JsonObject());
+        await user.NextRecordAsync("calls/*", "create", ct);
+
+        await Api.SendAsync(HttpMethod.Patch, "/api/collections/users", Superuser,
+            new JsonObject { ["authToken"] = new JsonObject { ["secret"] = new string('s', 50) } });
+        await Api.CreateAsync("offer_candidates", new JsonObject { ["call_id"] = call["id"]!.GetValue<string>() }, Superuser);
+        await Api.CreateAsync("calls", new JsonObject());
+
+        await user.NextRecordAsync("calls/*", "create", ct);
+    }
+
     [Test, CancelAfter(60_000)]
     public async Task StuckClient_IsDropped_WhileWritersAndOtherClientsGoOn(CancellationToken ct)
     {

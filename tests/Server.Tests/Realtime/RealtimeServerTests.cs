@@ -325,6 +325,21 @@ public sealed class RealtimeServerTests : RealtimeServerFixture
         Assert.That((await guest.NextRecordAsync("calls", "create", ct))["offer"]!.GetValue<string>(), Is.EqualTo("two"));
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task OAuth2Redirect_HandsTheCodeToTheWaitingClient(CancellationToken ct)
+    {
+        using var guest = await Api.SubscribeAsync(null, ct, "@oauth2");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
+
+        using var response = await http.GetAsync($"/api/oauth2-redirect?state={guest.ClientId}&code=the-code", ct);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(307));
+        Assert.That(response.Headers.Location!.ToString(), Does.EndWith("oauth2-redirect-success"));
+        var data = await guest.NextAsync("@oauth2", ct);
+        Assert.That(data.ToJsonString(), Is.EqualTo($$"""{"state":"{{guest.ClientId}}","code":"the-code"}"""));
+        await Api.PostSubscriptionsAsync(guest, null, []);
+    }
+
     private static string Email() => $"u{Guid.NewGuid():N}@example.com";
 
     private static string Options(string json) => "posts/*?options=" + Uri.EscapeDataString(json);
