@@ -2,6 +2,15 @@
 
 export const SUPERUSER = { email: 'admin@example.com', password: 'admin-secret-123' };
 
+/**
+ * Waits until the hash route matches `pattern` (a RegExp source). Polling location.hash is
+ * used rather than waitForURL, which sometimes misses the dashboard's hash and replaceState
+ * changes on a busy machine.
+ */
+export async function waitForRoute(page, pattern) {
+  await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern);
+}
+
 /** Opens the installer link and creates the first superuser; ends on the collections page. */
 export async function install(page, installUrl, { email, password } = SUPERUSER) {
   await page.goto(installUrl);
@@ -9,7 +18,7 @@ export async function install(page, installUrl, { email, password } = SUPERUSER)
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Password confirm').fill(password);
   await page.getByRole('button', { name: 'Create superuser and sign in' }).click();
-  await page.waitForURL(/#\/collections/);
+  await waitForRoute(page, '^#/collections');
 }
 
 /** Signs in on the sign-in screen. */
@@ -18,7 +27,7 @@ export async function signIn(page, url, { email, password } = SUPERUSER) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/#\/collections/);
+  await waitForRoute(page, '^#/collections');
 }
 
 export const panel = (page) => page.locator('dialog.panel[open]');
@@ -60,7 +69,7 @@ export async function newCollection(page, name, type = 'base') {
 export async function saveCollection(page, name) {
   await panel(page).locator('.panel-footer .btn-primary').click();
   await panel(page).waitFor({ state: 'detached' });
-  await page.waitForURL(new RegExp(`collection=${name}(&|$)`));
+  await waitForRoute(page, `[?&]collection=${name}(&|$)`);
 }
 
 /** Goes to the collections page unless already there. */
@@ -77,7 +86,7 @@ export async function openCollection(page, name) {
   const search = sidebar.getByRole('searchbox', { name: 'Search collections' });
   await search.fill(name);
   await sidebar.getByRole('link', { name, exact: true }).click();
-  await page.waitForURL(new RegExp(`collection=${name}(&|$)`));
+  await waitForRoute(page, `[?&]collection=${name}(&|$)`);
   await search.fill('');
   await page.locator('.page-header h1', { hasText: name }).waitFor();
 }
