@@ -8,7 +8,7 @@ export const SUPERUSER = { email: 'admin@example.com', password: 'admin-secret-1
  * changes on a busy machine.
  */
 export async function waitForRoute(page, pattern) {
-  await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern);
+  await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern, { polling: 200 });
 }
 
 /** Opens the installer link and creates the first superuser; ends on the collections page. */
@@ -86,9 +86,9 @@ export async function openCollection(page, name) {
   const search = sidebar.getByRole('searchbox', { name: 'Search collections' });
   await search.fill(name);
   await sidebar.getByRole('link', { name, exact: true }).click();
+  await page.locator('.page-header h1', { hasText: new RegExp(`/ ${name}$`) }).waitFor();
   await waitForRoute(page, `[?&]collection=${name}(&|$)`);
   await search.fill('');
-  await page.locator('.page-header h1', { hasText: name }).waitFor();
 }
 
 /** Creates a record through "+ New record": `fill(panel)` types the values. */
