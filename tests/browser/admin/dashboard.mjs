@@ -3,9 +3,8 @@
 export const SUPERUSER = { email: 'admin@example.com', password: 'admin-secret-123' };
 
 /**
- * Waits until the hash route matches `pattern` (a RegExp source). Polling location.hash is
- * used rather than waitForURL, which sometimes misses the dashboard's hash and replaceState
- * changes on a busy machine.
+ * Waits until the hash route matches `pattern` (a RegExp source). The dashboard only changes
+ * the hash (and rewrites it with replaceState), so polling location.hash is the direct check.
  */
 export async function waitForRoute(page, pattern) {
   await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern, { polling: 200 });
