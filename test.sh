@@ -60,16 +60,31 @@ run_node_suite() {
   fi
 }
 
-run_node() { run_node_suite tests/node node; }
+# Installs Debian packages whose commands are missing (apt-get update runs once, only if needed).
+apt_updated=
+ensure_debian() {
+  local missing=() cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%:*}; pkg=${pair#*:}
+    command -v "$cmd" >/dev/null || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing Debian packages: ${missing[*]}"
+  [ -n "$apt_updated" ] || { apt-get update -qq && apt_updated=1; } || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
 
-# Browser tests drive Debian's chromium through playwright-core (no browser download).
+# The node suite reads upstream's fixture data.db with the sqlite3 CLI to compare API output.
+run_node() {
+  ensure_debian sqlite3:sqlite3 || { echo "could not install sqlite3"; add_counts 0 1; return; }
+  run_node_suite tests/node node
+}
+
+# Browser tests drive Debian's chromium through playwright-core (no browser download);
+# the WebRTC test runs in a network namespace made with iproute2.
 run_browser() {
   [ -f tests/browser/package.json ] || return
-  if ! command -v chromium >/dev/null; then
-    echo "== browser: installing Debian's chromium"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium iproute2 >/dev/null) \
-      || { echo "could not install chromium"; add_counts 0 1; return; }
-  fi
+  ensure_debian chromium:chromium ip:iproute2 || { echo "could not install chromium"; add_counts 0 1; return; }
   run_node_suite tests/browser browser
 }
 

@@ -34,11 +34,23 @@ await Parallel.ForAsync(0, subscribers.Length, new ParallelOptions { MaxDegreeOf
     async (i, _) => readers[i] = await subscribers[i].StartAsync(stop.Token));
 Console.WriteLine($"subscribed: {subscribers.Length} clients after {setup.Elapsed.TotalSeconds:F1} s, server RSS {sampler.SampleRss() >> 20} MB");
 
+// Warm-up at the same rate, not measured: the first events compile and prepare every
+// subscriber's check and JIT the fan-out path.
+var warmup = (int)Math.Ceiling(options.Rate * 3);
+for (var i = 0; i < warmup; i++)
+{
+    await api.CreatePostAsync(tokens[0], -1 - i);
+    await Task.Delay(TimeSpan.FromSeconds(1 / options.Rate));
+}
+
+await Task.Delay(1000);
 using var rssTimer = new Timer(_ => sampler.SampleRss(), null, 0, 250);
 var total = (int)Math.Round(options.Rate * options.Seconds);
 var sent = new long[total];
 var writes = new List<Task>(total);
+var writeMs = new double[total];
 var cpuBefore = sampler.CpuSeconds();
+var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 for (var i = 0; i < total; i++)
 {
@@ -49,7 +61,12 @@ for (var i = 0; i < total; i++)
     }
 
     sent[i] = Stopwatch.GetTimestamp();
-    writes.Add(api.CreatePostAsync(tokens[0], i));
+    var index = i;
+    writes.Add(Task.Run(async () =>
+    {
+        await api.CreatePostAsync(tokens[0], index);
+        writeMs[index] = Stopwatch.GetElapsedTime(sent[index]).TotalMilliseconds;
+    }));
 }
 
 await Task.WhenAll(writes);
@@ -62,16 +79,43 @@ while (subscribers.Sum(s => (long)s.Received) < expected && deadline.Elapsed < T
 
 var wall = clock.Elapsed.TotalSeconds;
 var cpu = sampler.CpuSeconds() - cpuBefore;
+var benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalSeconds;
 var latencies = new List<double>((int)Math.Min(expected, int.MaxValue));
 foreach (var subscriber in subscribers)
 {
     foreach (var (sequence, arrived) in subscriber.Arrivals)
     {
-        latencies.Add(Stopwatch.GetElapsedTime(sent[sequence], arrived).TotalMilliseconds);
+        if (sequence >= 0)
+        {
+            latencies.Add(Stopwatch.GetElapsedTime(sent[sequence], arrived).TotalMilliseconds);
+        }
     }
 }
 
 latencies.Sort();
+
+// Per event: when its first and its last subscriber got it, which separates server stalls
+// (every subscriber late) from fan-out time (the spread between first and last).
+var perEvent = new List<(double First, double Last)>();
+for (var sequence = 0; sequence < total; sequence++)
+{
+    var arrivals = subscribers.Select(s => s.Arrivals.TryGetValue(sequence, out var t) ? t : 0).Where(t => t != 0).ToList();
+    if (arrivals.Count > 0)
+    {
+        perEvent.Add((Stopwatch.GetElapsedTime(sent[sequence], arrivals.Min()).TotalMilliseconds, Stopwatch.GetElapsedTime(sent[sequence], arrivals.Max()).TotalMilliseconds));
+    }
+}
+
+double EventPercentile(IEnumerable<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"bench client CPU {100 * benchCpu / wall:F0} %; write request: p50 {EventPercentile(writeMs, 0.5):F1} ms p99 {EventPercentile(writeMs, 0.99):F1} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"per event: first subscriber p50 {EventPercentile(perEvent.Select(e => e.First), 0.5):F1} ms p99 {EventPercentile(perEvent.Select(e => e.First), 0.99):F1} ms; last subscriber p50 {EventPercentile(perEvent.Select(e => e.Last), 0.5):F1} ms p99 {EventPercentile(perEvent.Select(e => e.Last), 0.99):F1} ms"));
 double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
 var lost = expected - latencies.Count;
 var dropped = subscribers.Count(s => s.Disconnected);

@@ -42,8 +42,25 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
             throw new FilterBindException($"the expression has more than {MaxComparisons} comparisons");
         }
 
-        var sql = FilterSqlBuilder.Build(node, Scope(collection, request, ctx, access));
-        return node is LogicalNode ? sql : "(" + sql + ")";
+        var listRules = new ListRuleConstraints();
+        var sql = FilterSqlBuilder.Build(node, Scope(collection, request, ctx, access, listRules));
+        sql = node is LogicalNode ? sql : "(" + sql + ")";
+
+        // Related list rules constrain the whole filter, as upstream adds them to the query's WHERE.
+        return listRules.Count == 0 ? sql : "(" + sql + " AND " + string.Join(" AND ", listRules.Sql) + ")";
+    }
+
+    /// <summary>
+    /// Checks a rule when a collection is saved: compiles it with an empty request (no auth, no body),
+    /// as upstream does. Null and empty rules are always valid.
+    /// </summary>
+    /// <exception cref="FilterException">The rule is malformed or does not fit the schema.</exception>
+    public void ValidateRule(string? rule, CollectionSchema collection)
+    {
+        if (!string.IsNullOrEmpty(rule))
+        {
+            CompileFilter(rule, collection, new RequestInfo(), new SqlQueryContext(collection.Name), FilterAccess.Rule);
+        }
     }
 
     /// <summary>ORDER BY items such as <c>"posts"."created" DESC</c>.</summary>
@@ -57,12 +74,10 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
             throw new FilterBindException($"at most {MaxSortItems} sort items are allowed");
         }
 
-        var scope = Scope(collection, request, ctx, access);
-        var resolver = new OperandResolver(scope);
-        return items.Select(item => SortExpression(item, scope, resolver) + (item.Descending ? " DESC" : " ASC")).ToList();
+        return items.Select(item => SortExpression(item, Scope(collection, request, ctx, access, new ListRuleConstraints())) + (item.Descending ? " DESC" : " ASC")).ToList();
     }
 
-    private static string SortExpression(SortItem item, CompileScope scope, OperandResolver resolver)
+    private static string SortExpression(SortItem item, CompileScope scope)
     {
         if (item.Path.Length > MaxSortItemLength)
         {
@@ -77,20 +92,22 @@ public sealed class RuleCompiler(ISchemaLookup schema, ISqlDialect dialect, Pars
                 return scope.Column(scope.BaseAlias, "_rowid_");
         }
 
-        var operand = resolver.Resolve(new IdentifierOperand(item.Path));
+        var operand = new OperandResolver(scope).Resolve(new IdentifierOperand(item.Path));
         if (operand.Kind != OperandKind.Expression)
         {
             throw new FilterBindException($"cannot sort by '{item.Path}': it is not a field");
         }
 
-        // A client's sort through a related collection only sees rows that collection lets it list.
-        return operand.Constraints.Count == 0
+        // A client's sort through a related collection only sees values that collection lets it list.
+        // (Upstream adds these conditions to the WHERE instead; a sort has no WHERE of its own here.)
+        var constraints = operand.Constraints.Concat(scope.ListRules.Sql).ToList();
+        return constraints.Count == 0
             ? operand.Sql!
-            : $"(CASE WHEN {string.Join(" AND ", operand.Constraints)} THEN {operand.Sql} END)";
+            : $"(CASE WHEN {string.Join(" AND ", constraints)} THEN {operand.Sql} END)";
     }
 
-    private CompileScope Scope(CollectionSchema collection, RequestInfo request, SqlQueryContext ctx, FilterAccess access) =>
-        new(schema, dialect, cache, request, ctx, access, collection, ctx.MainAlias);
+    private CompileScope Scope(CollectionSchema collection, RequestInfo request, SqlQueryContext ctx, FilterAccess access, ListRuleConstraints listRules) =>
+        new(schema, dialect, cache, request, ctx, access, collection, ctx.MainAlias, listRules);
 
     private static int CountComparisons(FilterNode node) => node switch
     {

@@ -2,6 +2,7 @@ using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Logs;
 using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
 
@@ -30,20 +31,25 @@ public static class ServerHost
         builder.Services.AddRecordServices();
         builder.Services.AddRealtime(builder.Configuration);
         builder.Services.AddAuthFlows();
+        builder.Services.AddLogs();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<SuperuserIpGuard>();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
         app.MapCollectionApi();
+        app.MapViewDryRunApi();
         app.MapBatchApi();
         app.MapRealtimeApi();
         app.MapAuthFlows();
+        app.MapLogsApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

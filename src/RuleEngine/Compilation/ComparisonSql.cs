@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PocketBaseSharp.RuleEngine.Ast;
 
 namespace PocketBaseSharp.RuleEngine.Compilation;
@@ -59,7 +60,10 @@ internal static class ComparisonSql
     private static string Like(SqlOperand left, SqlOperand right, bool negate, CompileScope scope)
     {
         var keyword = negate ? "NOT LIKE" : "LIKE";
-        var pattern = right.Kind == OperandKind.Expression
+        // Only a bound value is a pattern. Keywords (null, true, false) and NULL values (absent request
+        // value, guest's auth field) are written like a column, as upstream: ('%' || NULL || '%') never
+        // matches, ('%' || 1 || '%') looks for "1".
+        var pattern = right.Kind != OperandKind.Parameter || right.Value is null
             ? $"('%' || {scope.Write(right)} || '%')"
             : scope.Bind(Pattern(right.Value));
         return $"{scope.Write(left)} {keyword} {pattern} ESCAPE '\\'";
@@ -71,7 +75,7 @@ internal static class ComparisonSql
         var text = value switch
         {
             null => "",
-            bool b => b ? "1" : "0",
+            bool b => b ? "true" : "false", // a bound bool reads as text, as upstream's cast.ToString
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };
@@ -80,11 +84,26 @@ internal static class ComparisonSql
             return text;
         }
 
-        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+        // As upstream, only unescaped special characters get a backslash: 50\% means a literal 50%
+        // and a\_b a literal a_b (a backslash that already escapes \, % or _ is kept as it is).
+        var escaped = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && IsLikeSpecial(text[i + 1]))
+            {
+                escaped.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                escaped.Append(IsLikeSpecial(text[i]) ? "\\" : "").Append(text[i]);
+            }
+        }
+
         return "%" + escaped + "%";
     }
+
+    private static bool IsLikeSpecial(char c) => c is '\\' or '%' or '_';
 
     private static bool HasUnescapedPercent(string text)
     {

@@ -13,8 +13,18 @@ internal sealed record CompileScope(
     SqlQueryContext Ctx,
     FilterAccess Access,
     CollectionSchema Collection,
-    string BaseAlias)
+    string BaseAlias,
+    ListRuleConstraints ListRules)
 {
+    /// <summary>
+    /// Appended to every join alias this scope creates. A related list rule is compiled with its own
+    /// suffix so its joins never share rows with the filter's joins (upstream gives them unique aliases).
+    /// </summary>
+    public string JoinSuffix { get; init; } = "";
+
+    /// <summary>The alias of a join reached from <paramref name="alias"/> through <paramref name="segment"/>.</summary>
+    public string JoinAlias(string alias, string segment) => alias + "__" + segment + JoinSuffix;
+
     public string Quote(string identifier) => Dialect.QuoteIdentifier(identifier);
 
     public string Column(string alias, string column) => Quote(alias) + "." + Quote(column);

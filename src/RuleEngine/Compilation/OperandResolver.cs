@@ -96,7 +96,7 @@ internal sealed class OperandResolver(CompileScope scope)
 
         var collection = scope.Schema.FindCollection(reference[0])
             ?? throw new FilterBindException($"unknown collection '{reference[0]}' in '{name.Text}'");
-        var alias = prefix + (reference.Length == 1 ? "__collection_" + collection.Name : "__collection_alias_" + reference[1]);
+        var alias = prefix + (reference.Length == 1 ? "__collection_" + collection.Name : "__collection_alias_" + reference[1]) + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Quote(collection.Name), scope.Quote(alias), null), multipliesRows: true);
         var walker = new PathWalker(scope, sink, isMainPass);
         walker.ConstrainJoin(collection, alias);
@@ -104,30 +104,33 @@ internal sealed class OperandResolver(CompileScope scope)
         return ApplyColumnModifier(name, path, scope.Dialect);
     }
 
-    /// <summary>Applies <c>:lower</c>/<c>:length</c> to a database value (<c>:each</c> was applied by the walk).</summary>
+    /// <summary>
+    /// Applies <c>:lower</c>/<c>:length</c> to a database value (<c>:each</c> was applied by the walk).
+    /// As upstream, <c>:length</c> on a field that cannot hold items leaves the value unchanged.
+    /// </summary>
     public static SqlOperand ApplyColumnModifier(IdentifierName name, PathValue path, ISqlDialect dialect)
     {
+        var length = name.Modifier == "length" && path.HoldsItems;
         var sql = name.Modifier switch
         {
             null or "each" => path.Sql,
             "lower" => $"LOWER({path.Sql})",
-            "length" => dialect.JsonArrayLength(path.Sql),
+            "length" => length ? dialect.JsonArrayLength(path.Sql) : path.Sql,
             _ => throw new FilterBindException($"':{name.Modifier}' can only be used with @request.body, @request.query or @request.headers ('{name.Text}')"),
         };
         return SqlOperand.Expression(sql) with
         {
-            NoCoalesce = path.NoCoalesce && name.Modifier != "length",
+            NoCoalesce = path.NoCoalesce && !length,
             IsMulti = path.IsMulti,
             Constraints = path.Constraints,
         };
     }
 
-    /// <summary>Applies <c>:lower</c>/<c>:length</c> to a value known at compile time.</summary>
+    /// <summary>Applies <c>:lower</c> to a value known at compile time; other modifiers do not apply (upstream).</summary>
     public static SqlOperand ApplyValueModifier(IdentifierName name, SqlOperand value) => name.Modifier switch
     {
         null => value,
         "lower" => value.Value is string text ? SqlOperand.Param(text.ToLowerInvariant()) : value,
-        "length" => SqlOperand.Param((double)RequestValues.Count(value.Value)),
         _ => throw new FilterBindException($"':{name.Modifier}' cannot be used with '{name.Text}'"),
     };
 }

@@ -16,6 +16,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
 
     private readonly List<string> _constraints = [];
     private bool _multi;
+    private bool _nullifyMissing;
     private int _hops;
 
     /// <summary>Segments must be plain words: they end up in aliases and JSON paths.</summary>
@@ -27,7 +28,21 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
     }
 
-    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    public PathValue Walk(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti) =>
+        WalkPath(collection, alias, segments, each, startsMulti) ?? throw new FilterBindException("empty field path");
+
+    /// <summary>
+    /// Walks a path under <c>@request</c> (auth record, submitted relation). As upstream, a field or
+    /// back-relation that does not exist there makes the value NULL (returns null) instead of an error:
+    /// the same rule serves several auth collections, and a body may relate to records of any shape.
+    /// </summary>
+    public PathValue? WalkRequestPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
+    {
+        _nullifyMissing = true;
+        return WalkPath(collection, alias, segments, each, startsMulti);
+    }
+
+    private PathValue? WalkPath(CollectionSchema collection, string alias, IReadOnlyList<string> segments, bool each, bool startsMulti)
     {
         _multi = startsMulti;
         for (var i = 0; i < segments.Count; i++)
@@ -37,20 +52,27 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             var field = FindField(collection, segment);
             if (field is null)
             {
-                (collection, alias) = JoinBackRelation(collection, alias, segment);
-                if (!last)
+                // As upstream, a back-relation must be followed by a field of the referencing collection.
+                if (last)
                 {
-                    continue;
+                    return _nullifyMissing ? null : throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
                 }
 
-                RejectEach(each, segment);
-                return Finish(scope.Column(alias, "id"), noCoalesce: false);
+                var back = JoinBackRelation(collection, alias, segment);
+                if (back is null)
+                {
+                    return null;
+                }
+
+                (collection, alias) = back.Value;
+                continue;
             }
 
             RejectHidden(collection, field);
             if (last)
             {
-                return Finish(LastField(collection, alias, field, each), noCoalesce: false);
+                var (sql, noCoalesce) = LastField(collection, alias, field, each);
+                return Finish(sql, noCoalesce, HoldsItems(field));
             }
 
             if (field.Type is "json" or "geoPoint")
@@ -73,7 +95,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             (collection, alias) = JoinRelation(collection, alias, field);
         }
 
-        throw new FilterBindException("empty field path");
+        return null;
     }
 
     /// <summary>Adds the related collection's list rule for a join made by a client filter.</summary>
@@ -89,16 +111,17 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             throw new FilterBindException($"the collection '{target.Name}' can only be filtered by superusers (its list rule is locked)");
         }
 
-        if (target.ListRule.Length == 0 || !isMainPass)
+        if (target.ListRule.Length == 0 || !isMainPass || scope.ListRules.Contains(alias))
         {
             return;
         }
 
-        // Joins made by the related rule itself ignore further rules, as upstream.
-        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule };
+        // Joins made by the related rule itself ignore further rules, as upstream, and get their own
+        // aliases so that they never share rows with the filter's joins.
+        var ruleScope = scope with { Collection = target, BaseAlias = alias, Access = FilterAccess.Rule, JoinSuffix = scope.JoinSuffix + "__lr" };
         var rule = FilterSqlBuilder.Build(scope.Cache.GetOrParse(target.ListRule), ruleScope);
         var id = scope.Column(alias, "id");
-        _constraints.Add($"({id} = '' OR {id} IS NULL OR {rule})");
+        scope.ListRules.Add(alias, $"({id} = '' OR {id} IS NULL OR {rule})");
     }
 
     public void CountHop()
@@ -112,7 +135,10 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
     private static FieldSchema? FindField(CollectionSchema collection, string name) =>
         collection.FindField(name) ?? (name == "id" ? new FieldSchema("id", "text") : null);
 
-    private string LastField(CollectionSchema collection, string alias, FieldSchema field, bool each)
+    // select, file and relation values may hold several items (a JSON array when multiple).
+    private static bool HoldsItems(FieldSchema field) => field.Type is "select" or "file" or "relation";
+
+    private (string Sql, bool NoCoalesce) LastField(CollectionSchema collection, string alias, FieldSchema field, bool each)
     {
         var column = scope.Column(alias, field.Name);
         if (collection.IsAuth && field.Name == "email" && scope.Access == FilterAccess.ClientFilter && isMainPass)
@@ -120,21 +146,23 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
             _constraints.Add($"{scope.Column(alias, "emailVisibility")} = TRUE");
         }
 
-        if (!each)
+        // As upstream, :each on a field that cannot hold items is ignored; on a single one it
+        // iterates the one value without making the path multi-valued. Its alias is the one a
+        // multiple relation's hop uses (as upstream), so "editors:each" and "editors.name" read
+        // the same item row.
+        if (each && HoldsItems(field))
         {
-            return column;
+            var items = ItemsAlias(alias, field);
+            sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: field.Multiple);
+            _multi |= field.Multiple;
+            return (scope.Column(items, "value"), false);
         }
 
-        if (!field.Multiple && field.Type != "json")
-        {
-            throw new FilterBindException($"':each' needs a multiple select, file or relation field; '{field.Name}' is single");
-        }
-
-        var items = alias + "__" + field.Name + "__each";
-        sink.Add(new SqlJoin(scope.Dialect.JsonEach(column), scope.Quote(items), null), multipliesRows: true);
-        _multi = true;
-        return scope.Column(items, "value");
+        // A json field is read through JSON_EXTRACT so that top-level primitives compare as SQL values.
+        return field.Type == "json" ? (scope.Dialect.JsonExtract(column, "$"), true) : (column, false);
     }
+
+    private string ItemsAlias(string alias, FieldSchema field) => scope.JoinAlias(alias, field.Name) + "__ids";
 
     private string JsonPath(string alias, FieldSchema field, IEnumerable<string> rest)
     {
@@ -147,11 +175,11 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         CountHop();
         var target = (field.RelationCollectionId is null ? null : scope.Schema.FindCollection(field.RelationCollectionId))
             ?? throw new FilterBindException($"the related collection of '{collection.Name}.{field.Name}' does not exist");
-        var joined = alias + "__" + field.Name;
+        var joined = scope.JoinAlias(alias, field.Name);
         var source = scope.Column(alias, field.Name);
         if (field.Multiple)
         {
-            var items = joined + "__ids";
+            var items = ItemsAlias(alias, field);
             sink.Add(new SqlJoin(scope.Dialect.JsonEach(source), scope.Quote(items), null), multipliesRows: true);
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(joined), $"{scope.Column(joined, "id")} = {scope.Column(items, "value")}"), multipliesRows: true);
             _multi = true;
@@ -165,7 +193,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         return (target, joined);
     }
 
-    private (CollectionSchema, string) JoinBackRelation(CollectionSchema collection, string alias, string segment)
+    private (CollectionSchema, string)? JoinBackRelation(CollectionSchema collection, string alias, string segment)
     {
         var match = BackRelationPattern().Match(segment);
         var source = match.Success ? scope.Schema.FindCollection(match.Groups["collection"].Value) : null;
@@ -173,12 +201,12 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         if (source is null || field is null || field.Type != "relation"
             || (field.RelationCollectionId != collection.Id && field.RelationCollectionId != collection.Name))
         {
-            throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
+            return _nullifyMissing ? null : throw new FilterBindException($"unknown field '{segment}' in collection '{collection.Name}'");
         }
 
         RejectHidden(source, field);
         CountHop();
-        var joined = alias + "__" + segment;
+        var joined = scope.JoinAlias(alias, segment);
         var reference = scope.Column(joined, field.Name);
         var id = scope.Column(alias, "id");
         var on = field.Multiple
@@ -207,7 +235,7 @@ internal sealed partial class PathWalker(CompileScope scope, IJoinSink sink, boo
         }
     }
 
-    private PathValue Finish(string sql, bool noCoalesce) => new(sql, _multi, noCoalesce, _constraints);
+    private PathValue Finish(string sql, bool noCoalesce, bool holdsItems = false) => new(sql, _multi, noCoalesce, _constraints, holdsItems);
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}_]+$")]
     private static partial Regex SegmentPattern();

@@ -18,8 +18,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var area = Segments.Count > 1 ? Segments[1] : "";
         return area switch
         {
-            "context" when Segments.Count == 2 => Value(scope.Request.Context),
-            "method" when Segments.Count == 2 => Value(scope.Request.Method),
+            "context" when Segments.Count == 2 => Lookup(true, scope.Request.Context),
+            "method" when Segments.Count == 2 => Lookup(true, scope.Request.Method),
             "headers" when Segments.Count == 3 => Lookup(scope.Request.Headers.TryGetValue(Segments[2], out var header), header),
             "query" when Segments.Count == 3 => Lookup(scope.Request.Query.TryGetValue(Segments[2], out var query), query),
             "body" when Segments.Count >= 3 => Body(),
@@ -28,10 +28,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         };
     }
 
-    // :length counts the raw items, before lists are turned into JSON text for binding.
-    private SqlOperand Value(object? value) => name.Modifier == "length"
-        ? SqlOperand.Param((double)RequestValues.Count(value))
-        : OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
+    private SqlOperand Value(object? value) =>
+        OperandResolver.ApplyValueModifier(name, SqlOperand.Param(RequestValues.ToBindable(value)));
 
     private SqlOperand Lookup(bool found, string? value) =>
         name.Modifier == "isset" ? SqlOperand.Bool(found) : Value(value);
@@ -44,8 +42,9 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         var field = scope.Collection.FindField(key);
         switch (name.Modifier)
         {
-            case "isset" when rest.Count == 0:
-                return SqlOperand.Bool(found);
+            case "isset" when rest.Count == 0 || field is not { Type: "relation" }:
+                // As upstream, a nested key is set when its whole path exists (even with a null value).
+                return SqlOperand.Bool(found && RequestValues.HasPath(raw, rest));
             case "changed" when rest.Count == 0 && field is not null:
                 return Changed(found, key);
             case "isset" or "changed":
@@ -57,21 +56,34 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             return BodyRelation(field, raw, rest);
         }
 
+        // As upstream, :length and :each need a select, file or relation field of the collection.
+        if (name.Modifier is "length" or "each" && (rest.Count > 0 || field is not { Type: "select" or "file" or "relation" }))
+        {
+            throw new FilterBindException($"':{name.Modifier}' needs a select, file or relation field of the collection ('{name.Text}')");
+        }
+
         var value = rest.Aggregate(raw, RequestValues.Child);
         if (rest.Count == 0 && field is { Type: "number" } && value is string text)
         {
-            // A number field submitted as text (multipart forms) compares as a number, as upstream casts it.
-            value = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : 0d;
+            // A number field submitted as text (multipart forms) compares as a number when it is one, as
+            // upstream casts it; other text ("" from an empty form input, "abc") stays text.
+            const NumberStyles plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+            value = double.TryParse(text, plain, CultureInfo.InvariantCulture, out var number) ? number : text;
         }
 
-        if (name.Modifier != "each")
+        switch (name.Modifier)
         {
-            return Value(value);
+            case "length":
+                // Counts the raw items, before lists are turned into JSON text for binding.
+                return SqlOperand.Param((double)RequestValues.Count(value));
+            case not "each":
+                return Value(value);
         }
 
-        var items = prefix + "__body_" + key + "__each";
+        // As for a field path, :each on a single field iterates without "all" semantics (upstream).
+        var items = prefix + "__body_" + key + "__each" + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Dialect.JsonEach(scope.Bind(RequestValues.ToJsonArray(value))), scope.Quote(items), null), multipliesRows: true);
-        return SqlOperand.Expression(scope.Column(items, "value")) with { IsMulti = true };
+        return SqlOperand.Expression(scope.Column(items, "value")) with { IsMulti = field!.Multiple };
     }
 
     // ":changed" is "submitted and different from the stored value".
@@ -92,7 +104,7 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             ?? throw new FilterBindException($"the related collection of '{field.Name}' does not exist");
         var walker = new PathWalker(scope, sink, isMainPass);
         walker.CountHop();
-        var alias = prefix + "__body_" + field.Name;
+        var alias = prefix + "__body_" + field.Name + scope.JoinSuffix;
         if (field.Multiple)
         {
             var items = alias + "__ids";
@@ -104,8 +116,8 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
             sink.Add(new SqlJoin(scope.Quote(target.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(RequestValues.ToBindable(raw))}"), multipliesRows: false);
         }
 
-        var path = walker.Walk(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+        var path = walker.WalkRequestPath(target, alias, rest, name.Modifier == "each", startsMulti: field.Multiple);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 
     private SqlOperand Auth()
@@ -143,10 +155,10 @@ internal sealed class RequestResolver(CompileScope scope, IdentifierName name, s
         // Any other field (or a path through it) is read from the auth record's own row.
         var collection = scope.Schema.FindCollection(auth.CollectionId)
             ?? throw new FilterBindException($"the auth collection '{auth.CollectionName}' does not exist");
-        var alias = prefix + "__auth_" + collection.Name;
+        var alias = prefix + "__auth_" + collection.Name + scope.JoinSuffix;
         sink.Add(new SqlJoin(scope.Quote(collection.Name), scope.Quote(alias), $"{scope.Column(alias, "id")} = {scope.Bind(auth.Id)}"), multipliesRows: false);
         var path = new PathWalker(scope with { Access = FilterAccess.Rule }, sink, isMainPass)
-            .Walk(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
-        return OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
+            .WalkRequestPath(collection, alias, Segments.Skip(2).ToList(), name.Modifier == "each", startsMulti: false);
+        return path is null ? SqlOperand.Null : OperandResolver.ApplyColumnModifier(name, path, scope.Dialect);
     }
 }

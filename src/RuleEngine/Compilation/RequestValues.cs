@@ -22,16 +22,47 @@ internal static class RequestValues
     };
 
     /// <summary>The key or index <paramref name="segment"/> of a nested value; null when absent.</summary>
-    public static object? Child(object? value, string segment) => value switch
+    public static object? Child(object? value, string segment) => TryChild(value, segment, out var child) ? child : null;
+
+    /// <summary>True when every key or index of <paramref name="path"/> exists (its value may be null).</summary>
+    public static bool HasPath(object? value, IEnumerable<string> path)
     {
-        IReadOnlyDictionary<string, object?> map => map.TryGetValue(segment, out var child) ? child : null,
-        IDictionary<string, object?> map => map.TryGetValue(segment, out var child) ? child : null,
-        JsonElement { ValueKind: JsonValueKind.Object } element => element.TryGetProperty(segment, out var child) ? child : null,
-        JsonElement { ValueKind: JsonValueKind.Array } element =>
-            int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < element.GetArrayLength() ? element[i] : null,
-        IList list => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < list.Count ? list[i] : null,
-        _ => null,
-    };
+        foreach (var segment in path)
+        {
+            if (!TryChild(value, segment, out value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryChild(object? value, string segment, out object? child)
+    {
+        child = null;
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object?> map:
+                return map.TryGetValue(segment, out child);
+            case IDictionary<string, object?> map:
+                return map.TryGetValue(segment, out child);
+            case JsonElement { ValueKind: JsonValueKind.Object } element when element.TryGetProperty(segment, out var property):
+                child = property;
+                return true;
+            case JsonElement { ValueKind: JsonValueKind.Array } element when Index(segment) is { } i && i < element.GetArrayLength():
+                child = element[i];
+                return true;
+            case IList list when Index(segment) is { } i && i < list.Count:
+                child = list[i];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static int? Index(string segment) =>
+        int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
 
     /// <summary>Item count for <c>:length</c>: a list's count, 0 for null/empty, 1 for any other value.</summary>
     public static int Count(object? value) => value switch

@@ -9,8 +9,14 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string Parameter(string name) => "@" + name;
 
-    public string JsonExtract(string expression, string jsonPath) =>
-        $"JSON_EXTRACT({expression}, '{jsonPath.Replace("'", "''", StringComparison.Ordinal)}')";
+    // A value that is not valid JSON (e.g. plain text kept from before a field became json) is read as
+    // a JSON string instead of failing the query with "malformed JSON", as upstream's JSONExtract does.
+    public string JsonExtract(string expression, string jsonPath)
+    {
+        var path = jsonPath.Replace("'", "''", StringComparison.Ordinal);
+        return $"(CASE WHEN json_valid({expression}) THEN JSON_EXTRACT({expression}, '{path}') "
+            + $"ELSE JSON_EXTRACT(json_object('pb', {expression}), '$.pb{path[1..]}') END)";
+    }
 
     // A non-array (or invalid JSON) value is treated as a one-element array, as upstream does.
     public string JsonEach(string expression) =>

@@ -63,12 +63,12 @@ public static partial class FieldsPicker
             if (colon >= 0)
             {
                 var m = Excerpt().Match(item[colon..]);
-                if (!m.Success)
+                if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
                 {
                     throw ApiException.BadRequest();
                 }
 
-                excerpt = (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value.ToLowerInvariant() is "true" or "1" or "t");
+                excerpt = (max, m.Groups[2].Value.ToLowerInvariant() is "true" or "1" or "t");
                 item = item[..colon];
             }
 

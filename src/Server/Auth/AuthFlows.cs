@@ -12,12 +12,15 @@ public static class AuthFlows
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ISettingsSource>(sp => sp.GetRequiredService<SettingsService>());
         services.AddHostedService<SettingsLoader>();
+        services.AddHostedService<AuthRowsCleanup>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<AuthMails>();
         services.AddSingleton<BackgroundMail>();
         services.AddSingleton<ResendThrottle>();
         services.AddSingleton<AttemptLimiter>();
+        services.AddSingleton<OtpCodes>();
         services.AddSingleton<MfaService>();
+        services.AddSingleton<LoginAlerts>();
         services.AddSingleton<AuthCompletion>();
         services.AddSingleton(_ => new OAuth2Client(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddSingleton<OAuth2Accounts>();
@@ -33,6 +36,7 @@ public static class AuthFlows
         app.MapImpersonateApi();
         app.MapOAuth2Api();
         app.MapOAuth2RedirectApi();
+        app.MapFileTokenApi();
         app.MapAppSettingsApi();
     }
 }

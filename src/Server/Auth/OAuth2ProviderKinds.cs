@@ -6,7 +6,8 @@ namespace PocketBaseSharp.Server.Auth;
 
 /// <summary>
 /// The provider names upstream accepts, and the ones this server can actually sign in with:
-/// the generic OpenID Connect provider (<c>oidc</c>, <c>oidc2</c>, <c>oidc3</c>), Google and GitHub.
+/// the generic OpenID Connect provider (<c>oidc</c>, <c>oidc2</c>, <c>oidc3</c>), Google, GitHub,
+/// GitLab, Gitea, Discord and Microsoft.
 /// </summary>
 public static class OAuth2ProviderKinds
 {
@@ -25,6 +26,14 @@ public static class OAuth2ProviderKinds
             ["https://www.googleapis.com/auth/userinfo.profile", "https://www.googleapis.com/auth/userinfo.email"], true, OpenIdUser),
         ["github"] = new("github", "GitHub", "https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token",
             "https://api.github.com/user", ["read:user", "user:email"], true, GitHubUser),
+        ["gitlab"] = new("gitlab", "GitLab", "https://gitlab.com/oauth/authorize", "https://gitlab.com/oauth/token",
+            "https://gitlab.com/api/v4/user", ["read_user"], true, GitLabUser),
+        ["gitea"] = new("gitea", "Gitea", "https://gitea.com/login/oauth/authorize", "https://gitea.com/login/oauth/access_token",
+            "https://gitea.com/api/v1/user", ["read:user", "user:email"], true, GiteaUser),
+        ["discord"] = new("discord", "Discord", "https://discord.com/api/oauth2/authorize", "https://discord.com/api/oauth2/token",
+            "https://discord.com/api/users/@me", ["identify", "email"], true, DiscordUser),
+        ["microsoft"] = new("microsoft", "Microsoft", "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+            "https://login.microsoftonline.com/common/oauth2/v2.0/token", "https://graph.microsoft.com/v1.0/me", ["User.Read"], true, MicrosoftUser),
         ["oidc"] = Oidc("oidc"),
         ["oidc2"] = Oidc("oidc2"),
         ["oidc3"] = Oidc("oidc3"),
@@ -44,6 +53,29 @@ public static class OAuth2ProviderKinds
 
     private static OAuth2UserFields GitHubUser(JsonObject raw) => new(
         Text(raw["id"]), Text(raw["name"]), Text(raw["login"]), Text(raw["email"]), Text(raw["avatar_url"]));
+
+    private static OAuth2UserFields GitLabUser(JsonObject raw) => new(
+        Text(raw["id"]), Text(raw["name"]), Text(raw["username"]), Text(raw["email"]), Text(raw["avatar_url"]));
+
+    private static OAuth2UserFields GiteaUser(JsonObject raw) => new(
+        Text(raw["id"]), Text(raw["full_name"]), Text(raw["login"]), Text(raw["email"]), Text(raw["avatar_url"]));
+
+    /// <summary>Discord sends an avatar hash; the image lives on its CDN.</summary>
+    private static OAuth2UserFields DiscordUser(JsonObject raw)
+    {
+        var id = Text(raw["id"]);
+        var avatar = Text(raw["avatar"]);
+        var globalName = Text(raw["global_name"]);
+        return new(
+            id,
+            globalName.Length > 0 ? globalName : Text(raw["username"]),
+            Text(raw["username"]),
+            Truthy(raw["verified"]) ? Text(raw["email"]) : "",
+            avatar.Length > 0 ? $"https://cdn.discordapp.com/avatars/{id}/{avatar}.png" : "");
+    }
+
+    private static OAuth2UserFields MicrosoftUser(JsonObject raw) => new(
+        Text(raw["id"]), Text(raw["displayName"]), "", Text(raw["mail"]), "");
 
     /// <summary>Strings as they are, numbers (GitHub's numeric ids) in invariant text.</summary>
     public static string Text(JsonNode? node) => node is JsonValue v

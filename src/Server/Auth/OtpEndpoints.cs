@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Collections;
-using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Mail;
 using PocketBaseSharp.Server.Records;
 
@@ -12,7 +9,6 @@ namespace PocketBaseSharp.Server.Auth;
 /// <summary><c>request-otp</c> and <c>auth-with-otp</c> (http-api.md §4.4, auth-tokens.md §7).</summary>
 public static class OtpEndpoints
 {
-    public const string CollectionName = "_otps";
     private const string Invalid = "Invalid or expired OTP.";
 
     public static void MapOtpApi(this IEndpointRouteBuilder app)
@@ -23,7 +19,7 @@ public static class OtpEndpoints
 
     private static async Task<IResult> RequestAsync(
         HttpContext http, string collection, CollectionStore collections, RecordStore store, ServerOptions options,
-        AuthMails mails, BackgroundMail background)
+        OtpCodes codes, AuthMails mails, BackgroundMail background)
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
         RequireEnabled(c);
@@ -40,31 +36,8 @@ public static class OtpEndpoints
             return JsonOutput.Result(new JsonObject { ["otpId"] = RandomText.RecordId() });
         }
 
-        var otps = collections.Find(CollectionName) ?? throw new InvalidOperationException("Missing _otps collection.");
-        var (length, duration) = Settings(c);
-        var code = RandomDigits(length);
-        var (otpId, isNew) = await store.WriteAsync(async scope =>
-        {
-            // Upstream reuses the newest code once 10 unexpired ones exist, to stop mailbox flooding.
-            var recent = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, otps,
-                $"SELECT * FROM {TableSchema.Quote(otps.Name)} WHERE `collectionRef` = @c AND `recordRef` = @r AND `created` > @since ORDER BY `created` DESC",
-                new Dictionary<string, object?> { ["c"] = c.Id, ["r"] = record.Id, ["since"] = Clock.ToText(DateTimeOffset.UtcNow.AddSeconds(-duration)) });
-            if (recent.Count > 9)
-            {
-                return (recent[0].Id, false);
-            }
-
-            var now = Clock.Now();
-            var row = new Record(otps, new Dictionary<string, object?>
-            {
-                ["id"] = RandomText.RecordId(), ["collectionRef"] = c.Id, ["recordRef"] = record.Id,
-                ["password"] = Passwords.Hash(code, 8), ["sentTo"] = email, ["created"] = now, ["updated"] = now,
-            });
-            await scope.InsertAsync(row);
-            return (row.Id, true);
-        });
-
-        if (isNew)
+        var (otpId, code) = await codes.CreateAsync(record, email);
+        if (code is not null)
         {
             background.Run("OTP", () => mails.SendOtpAsync(record, email, otpId, code));
         }
@@ -74,7 +47,7 @@ public static class OtpEndpoints
 
     private static async Task<IResult> AuthAsync(
         HttpContext http, string collection, CollectionStore collections, RecordStore store, ServerOptions options,
-        AttemptLimiter attempts, RecordRules rules, RecordExpander expander)
+        OtpCodes codes, AttemptLimiter attempts, RecordRules rules, RecordExpander expander)
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
         RequireEnabled(c);
@@ -95,9 +68,8 @@ public static class OtpEndpoints
         errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
         http.Items[MfaService.ItemKey] = AuthFlowSupport.Text(body, "mfaId");
 
-        var otps = collections.Find(CollectionName) ?? throw new InvalidOperationException("Missing _otps collection.");
-        var otp = await store.FindByIdAsync(otps, otpId);
-        if (otp is null || otp.GetString("collectionRef") != c.Id || Expired(otp, Settings(c).Duration))
+        var otp = await codes.FindAsync(otpId);
+        if (otp is null || otp.GetString("collectionRef") != c.Id || OtpCodes.Expired(otp, c))
         {
             throw ApiException.BadRequest(Invalid);
         }
@@ -122,33 +94,16 @@ public static class OtpEndpoints
         }
 
         // Used up whether the answer is the token or an MFA challenge.
-        await store.WriteAsync(async scope =>
-        {
-            await scope.DeleteAsync(otp);
-            return 0;
-        });
-
+        await codes.DeleteAsync(otp);
         var response = await AuthResponses.CreateAsync(http, record, TokenService.CreateAuthToken(record), "otp", store, rules, expander);
         return JsonOutput.Result(FieldsPicker.Apply(response, http.Request.Query["fields"]));
     }
 
     private static void RequireEnabled(Collection c)
     {
-        if (!(Json.Bool((c.Options["otp"] as JsonObject)?["enabled"]) ?? false))
+        if (!OtpCodes.IsEnabled(c))
         {
             throw ApiException.Forbidden("The collection is not configured to allow OTP authentication.");
         }
     }
-
-    private static (int Length, long Duration) Settings(Collection c)
-    {
-        var otp = c.Options["otp"] as JsonObject;
-        return ((int)(Json.Number(otp?["length"]) ?? 8), (long)(Json.Number(otp?["duration"]) ?? 180));
-    }
-
-    private static bool Expired(Record otp, long durationSeconds) =>
-        !DateTimeOffset.TryParseExact(otp.GetString("created"), Clock.Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
-        || created.AddSeconds(durationSeconds) < DateTimeOffset.UtcNow;
-
-    private static string RandomDigits(int length) => RandomNumberGenerator.GetString("0123456789", Math.Clamp(length, 1, 255));
 }

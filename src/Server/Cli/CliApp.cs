@@ -11,7 +11,7 @@ public static class CliApp
 
         Available commands:
           serve       Starts the web server (default to 127.0.0.1:8090 if no domain is specified)
-          superuser   Manage superusers (create, upsert, update, delete)
+          superuser   Manage superusers (create, upsert, update, delete, otp)
 
         Flags:
               --dir string       the PocketBase data directory (default "pb_data")

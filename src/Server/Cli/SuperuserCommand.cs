@@ -8,9 +8,9 @@ public static class SuperuserCommand
 {
     public static async Task<int> RunAsync(ServerOptions options, List<string> args)
     {
-        if (args.Count == 0 || args[0] is not ("create" or "upsert" or "update" or "delete"))
+        if (args.Count == 0 || args[0] is not ("create" or "upsert" or "update" or "delete" or "otp"))
         {
-            return CliApp.Fail("usage: superuser create|upsert|update|delete EMAIL [PASSWORD]");
+            return CliApp.Fail("usage: superuser create|upsert|update|delete|otp EMAIL [PASSWORD]");
         }
 
         var action = args[0];
@@ -21,7 +21,7 @@ public static class SuperuserCommand
         }
 
         var password = args.Count > 2 ? args[2] : "";
-        if (action != "delete" && password.Length < 8)
+        if (action is not ("delete" or "otp") && password.Length < 8)
         {
             return CliApp.Fail("missing or invalid password (at least 8 characters)");
         }
@@ -37,6 +37,10 @@ public static class SuperuserCommand
                     return CliApp.Fail($"superuser with email \"{email}\" already exists");
                 case "update" when existing is null:
                     return CliApp.Fail($"superuser with email \"{email}\" doesn't exist");
+                case "otp" when existing is null:
+                    return CliApp.Fail($"superuser with email \"{email}\" doesn't exist");
+                case "otp":
+                    return await SuperuserOtpCommand.RunAsync(app.Services, existing, Console.Out);
                 case "delete" when existing is null:
                     Console.WriteLine($"Superuser \"{email}\" is missing or already deleted.");
                     return 0;

@@ -88,6 +88,8 @@ public static class CollectionInput
             {
                 MergeOption(target.Options, key, value);
             }
+
+            CheckAuthOptionTypes(target.Options);
         }
     }
 
@@ -118,6 +120,7 @@ public static class CollectionInput
                 throw new FormatException();
             }
 
+            CheckOptionTypes(raw, type);
             var field = new Field(raw);
             var name = raw["name"]?.GetValue<string>() ?? "";
             if (field.Id.Length == 0)
@@ -144,6 +147,59 @@ public static class CollectionInput
         }
 
         return result;
+    }
+
+    /// <summary>Rejects values whose JSON kind cannot map onto the option (upstream fails to unmarshal them).</summary>
+    private static void CheckOptionTypes(JsonObject raw, string type)
+    {
+        var defaults = FieldTypes.Defaults(type);
+        defaults["id"] = "";
+        defaults["name"] = "";
+        defaults["system"] = false;
+        defaults["hidden"] = false;
+        defaults["presentable"] = false;
+        foreach (var (key, value) in raw)
+        {
+            if (!defaults.TryGetPropertyValue(key, out var expected) || value is null)
+            {
+                continue;
+            }
+
+            var kind = value.GetValueKind();
+            var ok = expected?.GetValueKind() switch
+            {
+                null => kind is JsonValueKind.Number or JsonValueKind.Array,
+                JsonValueKind.True or JsonValueKind.False => kind is JsonValueKind.True or JsonValueKind.False,
+                JsonValueKind.Array => kind == JsonValueKind.Array,
+                var k => kind == k,
+            };
+            if (!ok)
+            {
+                throw new FormatException();
+            }
+        }
+    }
+
+    /// <summary>Auth options that must be objects, with numeric durations.</summary>
+    public static void CheckAuthOptionTypes(JsonObject options)
+    {
+        foreach (var key in new[] { "authAlert", "oauth2", "passwordAuth", "mfa", "otp", "authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken", "verificationTemplate", "resetPasswordTemplate", "confirmEmailChangeTemplate" })
+        {
+            if (options.TryGetPropertyValue(key, out var node) && node is not JsonObject)
+            {
+                throw new FormatException();
+            }
+
+            if (node is JsonObject o && o["duration"] is { } d && d.GetValueKind() != JsonValueKind.Number)
+            {
+                throw new FormatException();
+            }
+        }
+
+        if (options["passwordAuth"] is JsonObject p && p["identityFields"] is { } ids && ids is not JsonArray)
+        {
+            throw new FormatException();
+        }
     }
 
     private static string? OptionalString(JsonObject input, string key) => input[key] switch

@@ -192,7 +192,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
     }
 
     /// <summary>View fields: <c>id</c> as text, a column named like a field of a table collection keeps that field's definition, others json.</summary>
-    private List<Field> InferViewFields(SqliteConnection db, SqliteTransaction tx, Collection c, string failure)
+    public List<Field> InferViewFields(SqliteConnection db, SqliteTransaction? tx, Collection c, string failure)
     {
         var query = c.ViewQuery.Trim().TrimEnd(';');
         if (!query.StartsWith("select", StringComparison.OrdinalIgnoreCase) || query.Contains(';', StringComparison.Ordinal))

@@ -12,6 +12,7 @@ namespace PocketBaseSharp.Server.Collections;
 /// </summary>
 public sealed class CollectionStore(Database database) : ISchemaLookup
 {
+    private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private volatile IReadOnlyList<Collection> _all = [];
 
     public IReadOnlyList<Collection> All => _all;
@@ -26,14 +27,23 @@ public sealed class CollectionStore(Database database) : ISchemaLookup
             ?? all.FirstOrDefault(c => string.Equals(c.Name, nameOrId, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Re-reads the committed collections; reloads run one at a time so an older read never wins.</summary>
     public async Task ReloadAsync()
     {
-        var rows = await database.ReadAsync(async db =>
+        await _reloadLock.WaitAsync();
+        try
         {
-            await using var ctx = new SystemDbContext(db);
-            return await ctx.Collections.AsNoTracking().OrderBy(c => c.Created).ThenBy(c => c.Name).ToListAsync();
-        });
-        _all = [.. rows.Select(CollectionJson.FromRow)];
+            var rows = await database.ReadAsync(async db =>
+            {
+                await using var ctx = new SystemDbContext(db);
+                return await ctx.Collections.AsNoTracking().OrderBy(c => c.Created).ThenBy(c => c.Name).ToListAsync();
+            });
+            _all = [.. rows.Select(CollectionJson.FromRow)];
+        }
+        finally
+        {
+            _reloadLock.Release();
+        }
     }
 
     /// <summary>Inserts, updates or deletes the row of a collection inside the caller's transaction.</summary>

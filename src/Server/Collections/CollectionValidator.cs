@@ -30,6 +30,11 @@ public static partial class CollectionValidator
         }
 
         ValidateFields(c, old, all, errors);
+        if (c.IsAuth)
+        {
+            ValidateAuthOptions(c, errors);
+        }
+
         foreach (var (key, rule) in new[] { ("listRule", c.ListRule), ("viewRule", c.ViewRule), ("createRule", c.CreateRule), ("updateRule", c.UpdateRule), ("deleteRule", c.DeleteRule), ("authRule", c.IsAuth ? c.AuthRule : null), ("manageRule", c.IsAuth ? c.ManageRule : null) })
         {
             if (c.IsView && key is "createRule" or "updateRule" or "deleteRule" && rule is not null)
@@ -162,6 +167,11 @@ public static partial class CollectionValidator
                 }
             }
 
+            if (f.Type is "text" or "password" && f.Pattern.Length > 0 && !IsRegex(f.Pattern))
+            {
+                fieldErrors.Add("pattern", "validation_invalid_regex", "Invalid regular expression.");
+            }
+
             if (f.Type == "select" && f.Values.Count == 0)
             {
                 fieldErrors.Add("values", "validation_required", "Cannot be blank.");
@@ -176,6 +186,38 @@ public static partial class CollectionValidator
         if (fields.Count > 0)
         {
             errors.AddNested("fields", fields);
+        }
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Token durations within upstream's bounds; identity fields must exist.</summary>
+    private static void ValidateAuthOptions(Collection c, ValidationErrors errors)
+    {
+        foreach (var key in new[] { "authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken" })
+        {
+            var duration = Json.Number((c.Options[key] as JsonObject)?["duration"]);
+            if (duration is not (>= 10 and <= 94670856))
+            {
+                errors.AddNested(key, new JsonObject { ["duration"] = ValidationErrors.Leaf("validation_out_of_range", "Must be between 10 and 94670856.") });
+            }
+        }
+
+        var missing = c.IdentityFields.FirstOrDefault(f => c.FindField(f) is null);
+        if (missing is not null)
+        {
+            errors.AddNested("passwordAuth", new JsonObject { ["identityFields"] = ValidationErrors.Leaf("validation_missing_field", "Missing field " + missing + ".") });
         }
     }
 

@@ -24,7 +24,16 @@ public sealed class SmtpMailSender(ISettingsSource settings) : IMailSender
             throw new MailSendException("SMTP is not enabled in the settings.");
         }
 
-        var mime = MailBodies.ToMime(message, current.Meta);
+        MimeMessage mime;
+        try
+        {
+            mime = MailBodies.ToMime(message, current.Meta);
+        }
+        catch (ParseException e)
+        {
+            throw new MailSendException("Invalid sender or recipient address.", e);
+        }
+
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         if (!string.IsNullOrEmpty(smtp.LocalName))
         {

@@ -1,16 +1,24 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Records;
 
 namespace PocketBaseSharp.Server.Realtime;
 
 /// <summary>
-/// Runs compiled checks on one reader connection, keeping one prepared command per SQL text:
-/// subscribers with the same rule differ only in parameter values, so a fan-out to thousands of
-/// them re-binds one prepared statement instead of preparing thousands.
+/// Runs compiled checks on one reader connection, keeping one prepared command per SQL text.
+/// Subscribers whose checks share a SQL text differ only in parameter values (typically their
+/// auth id), so a fan-out to thousands of them runs as one statement: the parameter sets go in
+/// as one JSON array and the check is evaluated for each element with <c>json_each</c>.
 /// </summary>
-public sealed class CheckSession(SqliteConnection connection) : IDisposable
+public sealed partial class CheckSession(SqliteConnection connection) : IDisposable
 {
     private const int MaxPreparedCommands = 1000;
+
+    // Below this many checks of one SQL text, plain executions are as cheap as a batch.
+    private const int BatchThreshold = 4;
+
+    private const int MaxBatchSize = 5000;
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
@@ -18,34 +26,155 @@ public sealed class CheckSession(SqliteConnection connection) : IDisposable
 
     public async Task<bool> PassesAsync(CompiledCheck check, string recordId)
     {
-        if (!_commands.TryGetValue(check.Sql, out var command))
-        {
-            if (_commands.Count >= MaxPreparedCommands)
-            {
-                DisposeCommands();
-            }
-
-            command = RecordStore.Command(connection, null, check.Sql, check.Parameters.ToDictionary());
-            _commands[check.Sql] = command;
-        }
-
+        var command = Prepared(check.Sql, check.Parameters.Select(p => p.Key));
         foreach (var (name, value) in check.Parameters)
         {
             command.Parameters["@" + name].Value = name == check.IdParameter ? recordId : DbValue(value);
         }
 
+        return await ExecuteAsync(command) is not null;
+    }
+
+    /// <summary>Evaluates many checks against one record; the result is in the order of <paramref name="checks"/>.</summary>
+    public async Task<bool[]> PassAllAsync(IReadOnlyList<CompiledCheck> checks, string recordId)
+    {
+        var result = new bool[checks.Count];
+        foreach (var bucket in Enumerable.Range(0, checks.Count).GroupBy(i => checks[i].Sql, StringComparer.Ordinal))
+        {
+            var indexes = bucket.ToList();
+            if (indexes.Count < BatchThreshold || !checks[indexes[0]].Parameters.All(p => IsJsonScalar(p.Value)))
+            {
+                foreach (var i in indexes)
+                {
+                    result[i] = await PassesAsync(checks[i], recordId);
+                }
+
+                continue;
+            }
+
+            foreach (var chunk in indexes.Chunk(MaxBatchSize))
+            {
+                await PassBatchAsync(checks, chunk, recordId, result);
+            }
+        }
+
+        return result;
+    }
+
+    public void Dispose() => DisposeCommands();
+
+    private async Task PassBatchAsync(IReadOnlyList<CompiledCheck> checks, int[] indexes, string recordId, bool[] result)
+    {
+        var first = checks[indexes[0]];
+        var command = Prepared(BatchSql(first), ["batch", "rid"]);
+        command.Parameters["@rid"].Value = recordId;
+        command.Parameters["@batch"].Value = BatchJson(checks, indexes);
         try
         {
-            return await command.ExecuteScalarAsync() is not null;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                result[reader.GetInt32(0)] = true;
+            }
+        }
+        catch (SqliteException)
+        {
+            // As for a single check: a rule failing in SQLite denies access.
+        }
+    }
+
+    /// <summary>
+    /// The check rewritten to read its parameters from the current <c>json_each</c> element
+    /// (<c>[index, p0, p1, …]</c>) and to return the indexes of the elements that pass.
+    /// </summary>
+    private static string BatchSql(CompiledCheck check)
+    {
+        var positions = check.Parameters.Select((p, i) => (p.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var inner = ParameterPattern().Replace(check.Sql, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (name == check.IdParameter)
+            {
+                return "@rid";
+            }
+
+            return positions.TryGetValue(name, out var position)
+                ? $"json_extract(_rt_batch_.value, '$[{position + 1}]')"
+                : m.Value;
+        });
+        return $"SELECT json_extract(_rt_batch_.value, '$[0]') FROM json_each(@batch) AS _rt_batch_ WHERE EXISTS ({inner})";
+    }
+
+    private static string BatchJson(IReadOnlyList<CompiledCheck> checks, int[] indexes)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var i in indexes)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(i);
+                foreach (var (_, value) in checks[i].Parameters)
+                {
+                    WriteScalar(json, value);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static bool IsJsonScalar(object? value) => value is null or string or double or long or int or bool;
+
+    // Booleans become 1/0 as when bound directly (json_extract turns true/false into 1/0 too).
+    private static void WriteScalar(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case string s: json.WriteStringValue(s); break;
+            case double d: json.WriteNumberValue(d); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int n: json.WriteNumberValue(n); break;
+            case bool b: json.WriteNumberValue(b ? 1 : 0); break;
+            default: throw new InvalidOperationException("Unexpected parameter type " + value.GetType());
+        }
+    }
+
+    private SqliteCommand Prepared(string sql, IEnumerable<string> parameterNames)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        if (_commands.Count >= MaxPreparedCommands)
+        {
+            DisposeCommands();
+        }
+
+        command = RecordStore.Command(connection, null, sql, parameterNames.ToDictionary(n => n, _ => (object?)null));
+        _commands[sql] = command;
+        return command;
+    }
+
+    private static async Task<object?> ExecuteAsync(SqliteCommand command)
+    {
+        try
+        {
+            return await command.ExecuteScalarAsync();
         }
         catch (SqliteException)
         {
             // A rule that compiles but fails in SQLite (e.g. after a schema change) denies access.
-            return false;
+            return null;
         }
     }
-
-    public void Dispose() => DisposeCommands();
 
     private static object DbValue(object? value) => value switch
     {
@@ -63,4 +192,7 @@ public sealed class CheckSession(SqliteConnection connection) : IDisposable
 
         _commands.Clear();
     }
+
+    [GeneratedRegex(@"@(p\d+)\b")]
+    private static partial Regex ParameterPattern();
 }

@@ -33,6 +33,12 @@ public sealed class RealtimeAccess(RecordRules rules)
     /// <summary>The compiled check, or null when the expression does not compile (which denies access).</summary>
     public CompiledCheck? Compile(Collection collection, string expression, RealtimeAuth? auth, SubscriptionOptions options, FilterAccess access)
     {
+        // Date macros (@now, @todayStart, …) are bound when compiling: such checks are compiled afresh.
+        if (UsesDateMacros(expression))
+        {
+            return CompileNew(collection, expression, RequestFor(auth, options), access);
+        }
+
         var key = string.Join('\u001f', collection.Id, collection.Name, collection.Updated, expression, access,
             auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", options.Fingerprint);
         if (_compiled.TryGetValue(key, out var cached))
@@ -46,6 +52,21 @@ public sealed class RealtimeAccess(RecordRules rules)
         }
 
         return _compiled[key] = CompileNew(collection, expression, RequestFor(auth, options), access);
+    }
+
+    /// <summary>True when the expression has an <c>@</c> that is not <c>@request.</c> or <c>@collection.</c> (over-approximates, which is safe).</summary>
+    public static bool UsesDateMacros(string expression)
+    {
+        for (var at = expression.IndexOf('@', StringComparison.Ordinal); at >= 0; at = expression.IndexOf('@', at + 1))
+        {
+            var rest = expression.AsSpan(at + 1);
+            if (!rest.StartsWith("request.", StringComparison.Ordinal) && !rest.StartsWith("collection.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private CompiledCheck? CompileNew(Collection collection, string expression, RequestInfo request, FilterAccess access)

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using PocketBaseSharp.Server.Api;
 
 namespace PocketBaseSharp.Server.Realtime;
 
 /// <summary>
 /// <c>GET /api/realtime</c> (the SSE stream) and <c>POST /api/realtime</c> (replace a client's
 /// subscriptions), with upstream's validation order: body, fields, client id, IP, auth.
+/// Failures are <see cref="ApiException"/>s, rendered by the API's error middleware.
 /// </summary>
 public static class RealtimeEndpoints
 {
@@ -20,24 +22,24 @@ public static class RealtimeEndpoints
         var form = await SubscribeForm.ReadAsync(http.Request);
         if (form is null)
         {
-            return RealtimeErrors.Error(StatusCodes.Status400BadRequest, RealtimeErrors.Generic);
+            throw ApiException.BadRequest(RealtimeErrors.Generic);
         }
 
         var errors = form.Validate();
         if (errors.Count > 0)
         {
-            return RealtimeErrors.Error(StatusCodes.Status400BadRequest, RealtimeErrors.Generic, errors);
+            throw ApiException.BadRequest(RealtimeErrors.Generic, errors);
         }
 
         var client = bus.Find(form.ClientId);
         if (client is null || client.IsClosed)
         {
-            return RealtimeErrors.Error(StatusCodes.Status404NotFound, RealtimeErrors.MissingClient);
+            throw ApiException.NotFound(RealtimeErrors.MissingClient);
         }
 
         if (!string.Equals(client.RemoteIp, http.Connection.RemoteIpAddress?.ToString(), StringComparison.Ordinal))
         {
-            return RealtimeErrors.Error(StatusCodes.Status400BadRequest, RealtimeErrors.InvalidClient);
+            throw ApiException.BadRequest(RealtimeErrors.InvalidClient);
         }
 
         var auth = await authenticator.AuthenticateAsync(http);
@@ -45,7 +47,7 @@ public static class RealtimeEndpoints
             [.. form.Subscriptions.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Select(SubscriptionParser.Parse)];
         if (!client.TryUpdate(auth, subscriptions))
         {
-            return RealtimeErrors.Error(StatusCodes.Status403Forbidden, RealtimeErrors.AuthMismatch);
+            throw ApiException.Forbidden(RealtimeErrors.AuthMismatch);
         }
 
         return Results.NoContent();

@@ -20,11 +20,31 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     public async Task<List<(RealtimeClient Client, RealtimeMessage Message)>> BuildAsync(
         CheckSession session, RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
-        var collection = change.Collection;
-        var record = change.Record;
-        var groups = new Dictionary<string, ReadOnlyMemory<byte>?>(StringComparer.Ordinal);
+        var groups = GroupSubscribers(change, clients);
+        var allowed = await CheckRulesAsync(session, change, groups);
         var payloads = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         var messages = new List<(RealtimeClient, RealtimeMessage)>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (!allowed[i] || await BuildGroupAsync(session, change, groups[i], payloads) is not { } data)
+            {
+                continue;
+            }
+
+            foreach (var (client, key) in groups[i].Members)
+            {
+                messages.Add((client, new RealtimeMessage(key, data)));
+            }
+        }
+
+        return messages;
+    }
+
+    private static List<Group> GroupSubscribers(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
+    {
+        var collection = change.Collection;
+        var byKey = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var groups = new List<Group>();
         foreach (var client in clients)
         {
             var subscriptions = client.Subscriptions;
@@ -36,40 +56,65 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
             var auth = client.Auth;
             foreach (var subscription in subscriptions)
             {
-                if (TopicMatcher.Match(subscription.Topic, collection.Name, collection.Id, record.Id) is not { } kind)
+                if (TopicMatcher.Match(subscription.Topic, collection.Name, collection.Id, change.Record.Id) is not { } kind)
                 {
                     continue;
                 }
 
-                var groupKey = string.Join('\u001f', kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
-                if (!groups.TryGetValue(groupKey, out var data))
+                var key = string.Join('\u001f', kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
+                if (!byKey.TryGetValue(key, out var group))
                 {
-                    data = await BuildGroupAsync(session, change, kind, auth, subscription.Options, payloads);
-                    groups[groupKey] = data;
+                    group = new Group(kind, auth, subscription.Options);
+                    byKey[key] = group;
+                    groups.Add(group);
                 }
 
-                if (data is { } bytes)
-                {
-                    messages.Add((client, new RealtimeMessage(subscription.Key, bytes)));
-                }
+                group.Members.Add((client, subscription.Key));
             }
         }
 
-        return messages;
+        return groups;
     }
 
-    private async Task<ReadOnlyMemory<byte>?> BuildGroupAsync(
-        CheckSession session, RecordChange change, TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options,
-        Dictionary<string, ReadOnlyMemory<byte>> payloads)
+    /// <summary>The topic rule of every group, with all expression checks run as one batch.</summary>
+    private async Task<bool[]> CheckRulesAsync(CheckSession session, RecordChange change, List<Group> groups)
     {
         var collection = change.Collection;
-        var superuser = auth?.IsSuperuser == true;
-        var rule = kind == TopicKind.Record ? collection.ViewRule : collection.ListRule;
-        if (!superuser && !await PassesAsync(session, collection, rule, change.Record.Id, auth, options, FilterAccess.Rule))
+        var allowed = new bool[groups.Count];
+        var pending = new List<int>();
+        var checks = new List<CompiledCheck>();
+        for (var i = 0; i < groups.Count; i++)
         {
-            return null;
+            var group = groups[i];
+            var rule = group.Kind == TopicKind.Record ? collection.ViewRule : collection.ListRule;
+            if (group.Auth?.IsSuperuser == true || rule is { } r && r.Trim().Length == 0)
+            {
+                allowed[i] = true;
+            }
+            else if (rule is not null && access.Compile(collection, rule, group.Auth, group.Options, FilterAccess.Rule) is { } check)
+            {
+                pending.Add(i);
+                checks.Add(check);
+            }
         }
 
+        var passed = await session.PassAllAsync(checks, change.Record.Id);
+        for (var j = 0; j < pending.Count; j++)
+        {
+            allowed[pending[j]] = passed[j];
+        }
+
+        return allowed;
+    }
+
+    /// <summary>The options' filter, then the record as this group may see it; null when filtered out.</summary>
+    private async Task<ReadOnlyMemory<byte>?> BuildGroupAsync(
+        CheckSession session, RecordChange change, Group group, Dictionary<string, ReadOnlyMemory<byte>> payloads)
+    {
+        var collection = change.Collection;
+        var auth = group.Auth;
+        var options = group.Options;
+        var superuser = auth?.IsSuperuser == true;
         if (options.Filter is { } filter)
         {
             if (!superuser && (filter.Contains("@collection.", StringComparison.Ordinal) || filter.Contains("@request.", StringComparison.Ordinal)))
@@ -148,4 +193,16 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     }
 
     private static bool IsSelf(RealtimeAuth? auth, Record record) => auth is not null && auth.Is(record);
+
+    /// <summary>Subscriptions that share topic kind, auth and options: one check and one payload serve them all.</summary>
+    private sealed class Group(TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options)
+    {
+        public TopicKind Kind { get; } = kind;
+
+        public RealtimeAuth? Auth { get; } = auth;
+
+        public SubscriptionOptions Options { get; } = options;
+
+        public List<(RealtimeClient Client, string Key)> Members { get; } = [];
+    }
 }

@@ -54,10 +54,15 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
 
     private async Task PumpAsync(HttpContext http, RealtimeClient client, RealtimeOptions settings)
     {
-        using var idle = new CancellationTokenSource(settings.IdleTimeout);
-        using var maxLifetime = new CancellationTokenSource(settings.MaxLifetime);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(
-            [http.RequestAborted, client.Closed, lifetime.ApplicationStopping, idle.Token, maxLifetime.Token]);
+        // One token source per stream (thousands of streams are open at once): the idle and
+        // lifetime limits share its timer, the other endings cancel it through registrations.
+        var deadline = DateTime.UtcNow + settings.MaxLifetime;
+        using var stop = new CancellationTokenSource();
+        void RestartTimer() => stop.CancelAfter(Min(settings.IdleTimeout, deadline - DateTime.UtcNow));
+        RestartTimer();
+        using var aborted = http.RequestAborted.UnsafeRegister(Cancel, stop);
+        using var closed = client.Closed.UnsafeRegister(Cancel, stop);
+        using var stopping = lifetime.ApplicationStopping.UnsafeRegister(Cancel, stop);
         var output = http.Response.BodyWriter;
         try
         {
@@ -74,7 +79,7 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
                     }
 
                     // The idle timer counts from the last delivered message.
-                    idle.CancelAfter(settings.IdleTimeout);
+                    RestartTimer();
                 }
             }
         }
@@ -86,5 +91,13 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
         {
             // The connection broke while writing; the client is gone either way.
         }
+    }
+
+    private static void Cancel(object? source) => ((CancellationTokenSource)source!).Cancel();
+
+    private static TimeSpan Min(TimeSpan idle, TimeSpan remaining)
+    {
+        remaining = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        return idle < remaining ? idle : remaining;
     }
 }

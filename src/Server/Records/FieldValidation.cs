@@ -28,7 +28,8 @@ public static partial class FieldValidation
     {
         switch (value)
         {
-            case double d when double.IsFinite(d):
+            // Unix seconds; values outside DateTimeOffset's range are unparsable, not an error.
+            case double d when double.IsFinite(d) && d is >= -62135596800 and <= 253402300799:
                 return DateTimeOffset.FromUnixTimeSeconds((long)d);
             case string s when s.Trim().Length > 0:
                 var text = s.Trim();

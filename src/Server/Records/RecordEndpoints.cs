@@ -53,6 +53,12 @@ public static class RecordEndpoints
             var options = http.RequestServices.GetRequiredService<ServerOptions>();
             var c = http.RequestServices.GetRequiredService<CollectionStore>().Find(collection)
                 ?? throw ApiException.NotFound("Missing or invalid collection context.");
+            if (c.IsView)
+            {
+                // Upstream rejects writes to views before it reads the body.
+                throw ApiException.BadRequest("Unsupported collection type.");
+            }
+
             body = await RequestBody.ReadAsync(http.Request, options.MaxBodySize + FieldsBodyAllowance(c));
         }
 

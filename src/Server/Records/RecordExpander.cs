@@ -36,6 +36,7 @@ public sealed class RecordExpander(CollectionStore collections, RecordRules rule
 
     private async Task<JsonObject> SerializeOneAsync(SqliteConnection db, SqliteTransaction? tx, Record record, PathNode? tree, RequestAuthState auth, RequestInfo expandRequest, bool showEmail)
     {
+        showEmail = showEmail || await CanManageAsync(db, tx, record, auth, expandRequest);
         if (tree is null || tree.Children.Count == 0)
         {
             return RecordSerializer.ToJson(record, auth, showEmail);
@@ -60,6 +61,19 @@ public sealed class RecordExpander(CollectionStore collections, RecordRules rule
         }
 
         return RecordSerializer.ToJson(record, auth, showEmail, expand);
+    }
+
+    /// <summary>Callers passing an auth collection's manageRule for a record see its email, as upstream.</summary>
+    private async Task<bool> CanManageAsync(SqliteConnection db, SqliteTransaction? tx, Record record, RequestAuthState auth, RequestInfo request)
+    {
+        var c = record.Collection;
+        if (!c.IsAuth || auth.IsSuperuser || auth.Record is null || c.ManageRule is not { Length: > 0 } rule || record.GetBool("emailVisibility")
+            || (auth.Record.Id == record.Id && auth.Record.Collection.Id == c.Id))
+        {
+            return false;
+        }
+
+        return await rules.CheckAsync(db, tx, c, record.Id, rule, request);
     }
 
     private async Task<(List<Record> Records, bool Single)> LoadRelatedAsync(SqliteConnection db, SqliteTransaction? tx, Record record, string key, RequestAuthState auth, RequestInfo request)

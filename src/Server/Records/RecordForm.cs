@@ -10,7 +10,7 @@ namespace PocketBaseSharp.Server.Records;
 /// Loads submitted data onto a record (shortest key first, modifiers, hidden and auth fields as
 /// upstream) and validates it, collecting every field error with upstream's codes.
 /// </summary>
-public sealed class RecordForm(Record record, bool isNew, bool canManage)
+public sealed class RecordForm(Record record, bool isNew, bool canManage, bool isSuperuser)
 {
     private readonly ValidationErrors _errors = new();
     private string? _password;
@@ -44,7 +44,8 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage)
                 continue;
             }
 
-            if (field.Hidden && !canManage && !(c.IsAuth && name == "password"))
+            // Hidden fields are superuser-only input; manage access does not widen that.
+            if (field.Hidden && !isSuperuser && !(c.IsAuth && name == "password"))
             {
                 continue;
             }

@@ -125,10 +125,15 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
 
         const string failure = "Failed to create record.";
         var record = new Record(c, new Dictionary<string, object?>(StringComparer.Ordinal));
-        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser);
+        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
         form.Load(req.Body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
+        if (c.IsAuth && await AuthIdTakenAsync(scope, record))
+        {
+            form.AddError("id", "validation_invalid_auth_id", "Invalid or duplicated auth record id.");
+        }
+
         form.Validate(failure);
         var info = RequestInfoOf(req, form.Body);
         if (!await rules.CheckCreateAsync(scope.Connection, scope.Transaction, record, info))
@@ -155,7 +160,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
 
         var record = await scope.FindAsync(c, req.Id ?? "") ?? throw ApiException.NotFound();
-        var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser);
+        var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
         probe.Load(req.Body);
         var info = RequestInfoOf(req, probe.Body);
         if (!await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.UpdateRule, info))
@@ -166,7 +171,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         var canManage = req.Auth.IsSuperuser
             || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
         const string failure = "Failed to update record.";
-        var form = new RecordForm(record, isNew: false, canManage: canManage);
+        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser);
         form.Load(req.Body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
@@ -251,6 +256,20 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
     }
 
+    /// <summary>Auth record ids must be unique across every auth collection (tokens name only the id).</summary>
+    private async Task<bool> AuthIdTakenAsync(RecordWriteScope scope, Record record)
+    {
+        foreach (var other in collections.All.Where(o => o.IsAuth && o.Id != record.Collection.Id))
+        {
+            if (await scope.FindAsync(other, record.Id) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static async Task DeleteInstallerPlaceholderAsync(RecordWriteScope scope, Collection superusers)
     {
         var placeholders = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, superusers,
@@ -261,7 +280,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
     }
 
-    private static int ParseInt(string? value, int fallback)
+    public static int ParseInt(string? value, int fallback)
     {
         if (string.IsNullOrEmpty(value))
         {

@@ -103,6 +103,12 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
             else
             {
                 other.Values[field.Name] = field.IsMultiple ? remaining : (remaining.Count > 0 ? remaining[^1] : "");
+                var now = Clock.Now();
+                foreach (var autodate in collection.Fields.Where(f => f.Type == "autodate" && f.OnUpdate))
+                {
+                    other.Values[autodate.Name] = now;
+                }
+
                 await UpdateAsync(other);
             }
         }

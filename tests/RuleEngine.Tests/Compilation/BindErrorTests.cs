@@ -14,13 +14,20 @@ public sealed class BindErrorTests
         yield return Case("E5_UnknownModifier", "title:foo = 1", "unknown modifier ':foo' in 'title:foo' (known: isset, changed, length, each, lower)");
         yield return Case("UnknownNestedField", "author.nope = 1", "unknown field 'nope' in collection 'users'");
         yield return Case("PathThroughText", "title.x = 1", "field 'title' of 'posts' is not a relation or json field, so 'x' cannot follow it");
-        yield return Case("EachOnSingle", "title:each = 'x'", "':each' needs a multiple select, file or relation field; 'title' is single");
         yield return Case("EachOnJsonPath", "meta.a:each = 1", "':each' cannot be used on 'meta'");
         yield return Case("IssetOnField", "title:isset = true", "':isset' can only be used with @request.body, @request.query or @request.headers ('title:isset')");
         yield return Case("ChangedOnField", "title:changed = true", "':changed' can only be used with @request.body, @request.query or @request.headers ('title:changed')");
         yield return Case("ChangedOnUnknownBodyKey", "@request.body.nope:changed = true", "':changed' needs a submitted field of the collection, e.g. @request.body.title:changed");
         yield return Case("IssetOnAuth", "@request.auth.id:isset = true", "':isset' cannot be used with '@request.auth.id:isset'");
         yield return Case("EachOnQuery", "@request.query.a:each = 1", "':each' cannot be used with '@request.query.a:each'");
+        // As upstream: :length/:each only on a select, file or relation field (submitted in the body or stored).
+        yield return Case("LengthOnQuery", "@request.query.lang:length = 2", "':length' cannot be used with '@request.query.lang:length'");
+        yield return Case("LengthOnHeader", "@request.headers.x_token:length = 3", "':length' cannot be used with '@request.headers.x_token:length'");
+        yield return Case("LengthOnMacro", "@now:length = 1", "':length' cannot be used with '@now:length'");
+        yield return Case("LengthOnBodyText", "@request.body.title:length = 1", "':length' needs a select, file or relation field of the collection ('@request.body.title:length')");
+        yield return Case("LengthOnBodyKey", "@request.body.nope:length = 1", "':length' needs a select, file or relation field of the collection ('@request.body.nope:length')");
+        yield return Case("LengthOnBodyPath", "@request.body.meta.list:length = 1", "':length' needs a select, file or relation field of the collection ('@request.body.meta.list:length')");
+        yield return Case("EachOnBodyNumber", "@request.body.views:each ?= 1", "':each' needs a select, file or relation field of the collection ('@request.body.views:each')");
         yield return Case("RequestData", "@request.data.title = 'x'", "unknown identifier '@request.data.title'");
         yield return Case("RequestUnknown", "@request.foo = 'x'", "unknown identifier '@request.foo'");
         yield return Case("RequestHeadersWithoutName", "@request.headers = 'x'", "unknown identifier '@request.headers'");
@@ -30,6 +37,8 @@ public sealed class BindErrorTests
         yield return Case("CollectionWithoutField", "@collection.comments = 1", "'@collection.comments' needs a field, e.g. @collection.users.name");
         yield return Case("UnknownCollection", "@collection.nope.id = 1", "unknown collection 'nope' in '@collection.nope.id'");
         yield return Case("UnknownBackRelation", "nope_via_post.id = 1", "unknown field 'nope_via_post' in collection 'posts'");
+        yield return Case("BackRelationWithoutField", "comments_via_post ?= 'x'", "unknown field 'comments_via_post' in collection 'posts'"); // as upstream
+        yield return Case("NestedBackRelationWithoutField", "author.comments_via_user != ''", "unknown field 'comments_via_user' in collection 'users'");
         yield return Case("BackRelationWrongTarget", "comments_via_user.id = 1", "unknown field 'comments_via_user' in collection 'posts'");
         yield return Case("UnknownFunction", "foo(1) = 1", "unknown function 'foo' (known: geoDistance, strftime)");
         yield return Case("GeoDistanceArity", "geoDistance(1, 2, 3) < 1", "geoDistance needs 4 arguments: lonA, latA, lonB, latB");

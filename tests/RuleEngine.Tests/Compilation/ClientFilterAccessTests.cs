@@ -84,7 +84,53 @@ public sealed class ClientFilterAccessTests
     }
 
     [Test]
-    public void A6_RelatedListRule_IsWrittenAsAJoinCondition() =>
-        Assert.That(Compile.Filter("author.name = 'x'", access: FilterAccess.ClientFilter, schema: new TestSchema(usersListRule: "id = @request.auth.id")).Where,
-            Is.EqualTo("((\"posts__author\".\"name\" = @p1 AND (\"posts__author\".\"id\" = '' OR \"posts__author\".\"id\" IS NULL OR \"posts__author\".\"id\" = @p0)))"));
+    public void A6_RelatedListRule_IsAddedToTheWholeFilter() =>
+        Assert.That(Compile.Filter("author.name = 'x' || title = 'y'", access: FilterAccess.ClientFilter, schema: new TestSchema(usersListRule: "id = @request.auth.id")).Where,
+            Is.EqualTo("((\"posts__author\".\"name\" = @p1 OR \"posts\".\"title\" = @p2)"
+                + " AND (\"posts__author\".\"id\" = '' OR \"posts__author\".\"id\" IS NULL OR \"posts__author\".\"id\" = @p0))"));
+
+    // Upstream ANDs the related list rule to the query's WHERE, not to the comparison that joined the
+    // relation: another || branch cannot bring back a record whose author the caller cannot list.
+    [Test]
+    public void A6_RelatedListRule_AlsoExcludesRecordsMatchedByAnotherBranch()
+    {
+        using var db = new SpecDatabase(new TestSchema(usersListRule: "id = @request.auth.id"));
+        var asU2 = SpecRequests.AsU1 with { Auth = SpecRequests.AsU1.Auth! with { Id = SpecRequests.U2 } };
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("author.name = 'x' || title = 'Hello World'", asU2, FilterAccess.ClientFilter), Is.Empty, "P1's author is invisible to U2");
+            Assert.That(db.MatchingPosts("author.name = 'x' || title = 'Hello World'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P1 }));
+            Assert.That(db.MatchingPosts("author.name = 'x' || views = 0", asU2, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P2 }), "an empty relation passes");
+            Assert.That(db.MatchingPosts("title = 'Hello World' || editors.name ?= 'x'", SpecRequests.AsGuest, FilterAccess.ClientFilter), Is.Empty, "no editor row of P1 is visible");
+            Assert.That(db.MatchingPosts("title = 'Hello World' || editors.name ?= 'x'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P1 }), "the row of U1 is");
+            Assert.That(db.MatchingPosts("author.name = 'x' || title = 'Hello World'", asU2, FilterAccess.SuperuserFilter), Is.EqualTo(new[] { SpecRequests.P1 }));
+        });
+    }
+
+    // Upstream does not repeat the related list rules inside the "all" subquery: every editor of P1
+    // must be named Alice, including Bob whom U1 cannot list.
+    [Test]
+    public void A6_RelatedListRule_IsNotRepeatedInTheAllSubquery()
+    {
+        using var db = new SpecDatabase(new TestSchema(usersListRule: "id = @request.auth.id"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("editors.name = 'Alice'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.Empty);
+            Assert.That(db.MatchingPosts("editors.name != 'Carol'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P1, SpecRequests.P2 }));
+        });
+    }
+
+    // The related rule's own joins get their own aliases (upstream: a random suffix), so they do not
+    // share rows with the same path in the filter: U1 is listable through C3 while the filter matches C1.
+    [Test]
+    public void A6_RelatedListRule_JoinsIndependentlyOfTheFilter()
+    {
+        using var db = new SpecDatabase(new TestSchema(usersListRule: "comments_via_user.post ?= 'p2bbbbbbbbbbbbb'"));
+        db.Execute("INSERT INTO \"comments\" VALUES ('c3ccccccccccccc', 'p2bbbbbbbbbbbbb', 'u1aaaaaaaaaaaaa')");
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("author.comments_via_user.post ?= 'p1aaaaaaaaaaaaa'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.EqualTo(new[] { SpecRequests.P1 }));
+            Assert.That(db.MatchingPosts("editors.name ?= 'Bob'", SpecRequests.AsU1, FilterAccess.ClientFilter), Is.Empty, "Bob has no comment on P2");
+        });
+    }
 }

@@ -31,6 +31,12 @@ public sealed class ExecutionTests
         yield return Case("title != status", true, true);
         yield return Case("null = ''", true, true);
 
+        yield return Case("meta != ''", true, true);
+        yield return Case("author:each = @request.auth.id", true, false);
+        yield return Case("status:each = 'draft'", false, true);
+        yield return Case("author:length = 1", true, false);
+        yield return Case("status:length = 1", true, true);
+
         // LIKE
         yield return Case("title ~ 'HELLO'", true, false);
         yield return Case("title ~ '%'", true, true);
@@ -39,6 +45,13 @@ public sealed class ExecutionTests
         yield return Case("status ~ 'lish'", true, false);
         yield return Case("title ~ status", false, false);
         yield return Case("'published draft' ~ status", true, true);
+        yield return Case("title ~ null", false, false); // NULL is no pattern: LIKE ('%' || NULL || '%'), as upstream
+        yield return Case("title !~ null", false, false);
+        yield return Case("title ~ @request.query.missing", false, false);
+        yield return Case("title ~ ''", true, true);
+        yield return Case("'is true' ~ @request.auth.verified", true, true); // a bound bool is the text "true", as upstream
+        yield return Case("'1' ~ @request.auth.verified", false, false);
+        yield return Case("'a1' ~ true && 'b0' ~ false", true, true); // the keywords are 1 and 0
 
         // any vs all on multiple values
         yield return Case("views ?> 5", true, false);
@@ -55,6 +68,14 @@ public sealed class ExecutionTests
         yield return Case("editors.name:lower ?= 'bob'", true, false);
         yield return Case("editors.role ?= 'editor' && editors.role ?= 'viewer'", false, false); // one shared join row, like @collection
         yield return Case("editors.role ?= 'editor' && editors.name ?= 'Alice'", true, false);
+        // ":each" on a multiple relation reads the same item row as a hop through it (upstream: one json_each alias)
+        yield return Case("editors:each ?= @request.auth.id && editors.name ?= 'Bob'", false, false);
+        yield return Case("editors:each ?!= @request.auth.id && editors.name ?= 'Bob'", true, false);
+        // both sides multi-valued: every pair of the two value lists must satisfy plain operators (as upstream)
+        yield return Case("editors.id = editors.id", false, true);
+        yield return Case("editors.id ?= editors.id", true, true);
+        yield return Case("editors.name != comments_via_post.user.name", false, false);
+        yield return Case("editors.name ?!= comments_via_post.user.name", true, false);
         yield return Case("comments_via_post.id ?!= ''", true, false);
         yield return Case("comments_via_post.user.name ?= 'Bob'", true, false);
         yield return Case("comments_via_post.user.name != 'Carol'", true, true);
@@ -161,6 +182,32 @@ public sealed class ExecutionTests
     public void Filter_WithBody_ReadsSubmittedValues(string filter, bool matches) =>
         Assert.That(_db.MatchingPosts(filter, Create), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
 
+    // :each on a single field's body value iterates without "all" semantics, as upstream.
+    [TestCase("@request.body.status:each = 'a'", true)]
+    [TestCase("@request.body.status:each ?= 'b'", true)]
+    [TestCase("@request.body.tags:each = 'a'", false)]
+    public void Filter_WithBody_EachOnSingleField_IsAny(string filter, bool matches)
+    {
+        var request = AsU1 with
+        {
+            Body = new Dictionary<string, object?> { ["status"] = new List<object?> { "a", "b" }, ["tags"] = new List<object?> { "a", "b" } },
+        };
+        Assert.That(_db.MatchingPosts(filter, request), Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+    }
+
+    // Upstream converts a number field's submitted text only when it parses as a number: an empty form
+    // input stays "" (empty, so not equal to 0) and other text stays text.
+    [TestCase("", "@request.body.views = ''", true)]
+    [TestCase("", "@request.body.views = 0", false)]
+    [TestCase("", "@request.body.views:isset = true && @request.body.views = null", true)]
+    [TestCase("abc", "@request.body.views = 'abc'", true)]
+    [TestCase("abc", "@request.body.views = 0", false)]
+    [TestCase("-1.5e1", "@request.body.views = -15", true)]
+    [TestCase(" 7", "@request.body.views = 7", false)]
+    public void Filter_WithBody_NumberFieldText_IsConvertedOnlyWhenNumeric(string submitted, string filter, bool matches) =>
+        Assert.That(_db.MatchingPosts(filter, AsU1 with { Body = new Dictionary<string, object?> { ["views"] = submitted } }),
+            Is.EqualTo(matches ? new[] { P1, P2 } : Array.Empty<string>()));
+
     [TestCase("title", "Hello World", false, true)]
     [TestCase("title", "New", true, true)]
     [TestCase("views", 10d, false, true)]
@@ -196,6 +243,39 @@ public sealed class ExecutionTests
         {
             Assert.That(Run(U1), Is.EqualTo(new[] { "newrecord000001" }));
             Assert.That(Run(U2), Is.Empty);
+        });
+    }
+
+    // §4.3: a value without an unescaped % is escaped and wrapped; as upstream, a backslash that already
+    // escapes \, % or _ is kept, so '50\% off' means the literal text "50% off".
+    [TestCase(@"title ~ '50\% off'", true)]
+    [TestCase(@"title ~ 'off\_now'", true)]
+    [TestCase(@"title ~ 'off_now'", true)]
+    [TestCase(@"title ~ 'of__now'", false)]
+    [TestCase(@"title ~ 'C:\dir'", true)]
+    [TestCase(@"title ~ 'C:\\dir'", true)]
+    [TestCase(@"title ~ '50%off%'", true)]
+    [TestCase(@"title ~ '5_\% off'", false)]
+    public void Like_EscapedCharacters_StayEscaped(string filter, bool matchesP2)
+    {
+        using var db = new SpecDatabase();
+        db.Execute(@"UPDATE ""posts"" SET ""title"" = '50% off_now C:\dir' WHERE ""id"" = 'p2bbbbbbbbbbbbb'");
+        Assert.That(db.MatchingPosts(filter, AsU1), Is.EqualTo(matchesP2 ? new[] { P2 } : Array.Empty<string>()));
+    }
+
+    // A json/geoPoint column holding text that is not JSON (e.g. kept from before the field became
+    // json) is read as a JSON string, as upstream's JSONExtract does, instead of failing the query.
+    [Test]
+    public void JsonField_HoldingNonJsonText_ComparesAsText()
+    {
+        using var db = new SpecDatabase();
+        db.Execute("UPDATE \"posts\" SET \"meta\" = 'plain', \"location\" = '' WHERE \"id\" = 'p2bbbbbbbbbbbbb'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.MatchingPosts("meta = 'plain'", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("meta.a.b = null", AsU1), Is.EqualTo(new[] { P2 }));
+            Assert.That(db.MatchingPosts("location.lat > 40", AsU1), Is.EqualTo(new[] { P1 }));
+            Assert.That(db.MatchingPosts("meta.a.b = 5", AsU1), Is.EqualTo(new[] { P1 }));
         });
     }
 

@@ -26,7 +26,7 @@ public sealed class SortTests
     [TestCase("@random", new[] { "RANDOM() ASC" })]
     [TestCase("-@rowid", new[] { "\"posts\".\"_rowid_\" DESC" })]
     [TestCase("author.name", new[] { "\"posts__author\".\"name\" ASC" })]
-    [TestCase("meta.a.b", new[] { "JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') ASC" })]
+    [TestCase("meta.a.b", new[] { "(CASE WHEN json_valid(\"posts\".\"meta\") THEN JSON_EXTRACT(\"posts\".\"meta\", '$.a.b') ELSE JSON_EXTRACT(json_object('pb', \"posts\".\"meta\"), '$.pb.a.b') END) ASC" })]
     [TestCase(" -created , , title ", new[] { "\"posts\".\"created\" DESC", "\"posts\".\"title\" ASC" })]
     [TestCase("title:lower", new[] { "LOWER(\"posts\".\"title\") ASC" })]
     [TestCase("", new string[0])]
@@ -51,6 +51,19 @@ public sealed class SortTests
     [TestCase("-location.lat", new[] { P1, P2 })]
     public void CompileSort_OrdersRows(string sort, string[] expected) =>
         Assert.That(_db.SortedPosts(sort, AsU1), Is.EqualTo(expected));
+
+    [Test]
+    public void CompileSort_RelationPath_AddsItsJoin()
+    {
+        var schema = new TestSchema();
+        var ctx = new SqlQueryContext("posts");
+        new RuleCompiler(schema, SqliteDialect.Instance).CompileSort("editors.name,author.name", schema.Posts, AsU1, ctx, FilterAccess.ClientFilter);
+        Assert.That((ctx.Joins.Select(j => j.Alias), ctx.NeedsDistinct), Is.EqualTo((new[] { "\"posts__editors__ids\"", "\"posts__editors\"", "\"posts__author\"" }, true)));
+    }
+
+    [Test]
+    public void Sort_RequestReferenceByClient_IsForbidden() =>
+        Assert.That(ClientFilterGuard.ForbiddenReference("@request.auth.id"), Is.EqualTo("Only superusers can filter by @request."));
 
     [Test]
     public void CompileSort_Random_KeepsAllRows() =>

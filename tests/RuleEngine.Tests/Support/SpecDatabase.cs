@@ -58,29 +58,10 @@ public sealed class SpecDatabase : IDisposable
     /// </summary>
     public string[] Query(SqlQueryContext ctx, string where, string orderBy, string table = "posts", string cte = "", IReadOnlyDictionary<string, object?>? extraParameters = null)
     {
-        using var command = Connection.CreateCommand();
         var joins = string.Concat(ctx.Joins.Select(j => " " + j.ToSql()));
         var select = ctx.NeedsDistinct ? "SELECT DISTINCT" : "SELECT";
-        command.CommandText = $"{cte}{select} \"{table}\".\"id\" FROM \"{table}\" \"{table}\"{joins} WHERE {where} ORDER BY {orderBy}";
-        foreach (var (name, value) in extraParameters ?? new Dictionary<string, object?>())
-        {
-            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
-        }
-
-        foreach (var (name, value) in ctx.Parameters)
-        {
-            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
-        }
-
-        command.CommandTimeout = 10;
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return [.. ids];
+        var sql = $"{cte}{select} \"{table}\".\"id\" FROM \"{table}\" \"{table}\"{joins} WHERE {where} ORDER BY {orderBy}";
+        return SqliteIds.Query(Connection, sql, ctx.Parameters, extraParameters ?? new Dictionary<string, object?>());
     }
 
     public void Execute(string sql)

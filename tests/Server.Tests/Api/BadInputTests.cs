@@ -12,7 +12,7 @@ public sealed class BadInputTests : ServerTestBase
     [OneTimeSetUp]
     public async Task SetUpAsync()
     {
-        await CreateAsync(Api, SuperuserToken, Public("notes", Field("title", "text"), Field("n", "number"), Field("data", "json", new JsonObject { ["maxSize"] = 100 })));
+        await CreateAsync(Api, SuperuserToken, Public("notes", Field("title", "text"), Field("n", "number"), Field("data", "json", new JsonObject { ["maxSize"] = 100 }), Field("when", "date")));
         await Api.PostAsync("/api/collections/notes/records", new { id = "existing0000001", title = "original" });
     }
 
@@ -31,6 +31,10 @@ public sealed class BadInputTests : ServerTestBase
         yield return new ApiScenario("bad filter", "GET", "/api/collections/notes/records?filter=(title='x'", HttpStatusCode.BadRequest) { Expected = ["\"data\":{}"] };
         yield return new ApiScenario("bad sort", "GET", "/api/collections/notes/records?sort=-", HttpStatusCode.BadRequest);
         yield return new ApiScenario("bad fields modifier", "GET", "/api/collections/notes/records?fields=title:nope", HttpStatusCode.BadRequest);
+        yield return new ApiScenario("huge unix date", "POST", "/api/collections/notes/records", HttpStatusCode.OK) { Body = new { title = "d", n = 1, when = 99999999999999999d } };
+        yield return new ApiScenario("huge excerpt length", "GET", "/api/collections/notes/records?fields=title:excerpt(99999999999)", HttpStatusCode.BadRequest);
+        yield return new ApiScenario("number overflow", "POST", "/api/collections/notes/records", HttpStatusCode.BadRequest) { RawBody = "{\"n\":1e400}", Expected = ["validation_not_a_number"] };
+        yield return new ApiScenario("too many filter expressions", "GET", "/api/collections/notes/records?filter=" + string.Join("%26%26", Enumerable.Repeat("title%3D1", 250)), HttpStatusCode.BadRequest);
         yield return new ApiScenario("missing record", "GET", "/api/collections/notes/records/doesnotexist123", HttpStatusCode.NotFound) { Expected = ["The requested resource wasn't found."] };
     }
 

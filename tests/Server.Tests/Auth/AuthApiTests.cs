@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Tests.Support;
+using Support = PocketBaseSharp.Server.Tests.Support;
 
 namespace PocketBaseSharp.Server.Tests.Auth;
 
@@ -93,6 +94,47 @@ public sealed class AuthApiTests : ServerTestBase
         Assert.That(mismatch.Text, Does.Contain("validation_values_mismatch"));
         var duplicate = await Api.PostAsync("/api/collections/users/records", new { email = "alice@example.com", password = "1234567890", passwordConfirm = "1234567890" });
         Assert.That(duplicate.Text, Does.Contain("validation_not_unique"));
+    }
+
+    [Test]
+    public async Task Email_HiddenFromOthers_ShownToManagers()
+    {
+        await Support.Collections.CreateAsync(Api, SuperuserToken, new JsonObject
+        {
+            ["name"] = "members",
+            ["type"] = "auth",
+            ["listRule"] = "",
+            ["viewRule"] = "",
+            ["createRule"] = "",
+            ["manageRule"] = "@request.auth.role = 'admin'",
+            ["fields"] = new JsonArray(Support.Collections.Field("role", "text")),
+        });
+        foreach (var (email, role) in new[] { ("plain@example.com", "user"), ("boss@example.com", "admin"), ("other@example.com", "user") })
+        {
+            var created = await Api.PostAsync("/api/collections/members/records", new { email, role, password = "1234567890", passwordConfirm = "1234567890" }, SuperuserToken);
+            Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK), created.Text);
+        }
+
+        var plain = await Api.LoginAsync("members", "plain@example.com", "1234567890");
+        var boss = await Api.LoginAsync("members", "boss@example.com", "1234567890");
+        var asPlain = await Api.GetAsync("/api/collections/members/records?filter=role='user'&sort=email", plain);
+        var asBoss = await Api.GetAsync("/api/collections/members/records?filter=role='user'&sort=email", boss);
+        var asGuest = await Api.GetAsync("/api/collections/members/records", null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(asPlain.Text, Does.Contain("plain@example.com").And.Not.Contain("other@example.com"), "only the own email");
+            Assert.That(asBoss.Text, Does.Contain("plain@example.com").And.Contain("other@example.com"), "a manager sees emails");
+            Assert.That(asGuest.Text, Does.Not.Contain("@example.com"));
+        });
+    }
+
+    [Test]
+    public async Task AuthRecordId_UniqueAcrossAuthCollections()
+    {
+        var superusers = await Api.GetAsync("/api/collections/_superusers/records", SuperuserToken);
+        var superuserId = superusers.Object["items"]![0]!["id"]!.GetValue<string>();
+        var response = await Api.PostAsync("/api/collections/users/records", new { id = superuserId, email = "clash@example.com", password = "1234567890", passwordConfirm = "1234567890" });
+        Assert.That(response.Text, Does.Contain("validation_invalid_auth_id"));
     }
 
     [Test]

@@ -115,6 +115,22 @@ public sealed class TokenTamperingTests : AuthFlowTestBase
         });
     }
 
+    [Test]
+    public async Task NewCollectionSecret_InvalidatesEveryAuthTokenOfTheCollection()
+    {
+        var email = UniqueEmail("secret");
+        await CreateUserAsync(email);
+        var token = await Api.LoginAsync("users", email, "1234567890");
+        Assert.That(await RefreshStatusAsync(token), Is.EqualTo(HttpStatusCode.OK));
+
+        var patch = await Api.PatchAsync("/api/collections/users", new JsonObject { ["authToken"] = new JsonObject { ["secret"] = new string('s', 40) } }, SuperuserToken);
+
+        Assert.That(patch.Status, Is.EqualTo(HttpStatusCode.OK), patch.Text);
+        Assert.That(patch.Text, Does.Not.Contain(new string('s', 40)), "secrets are never returned");
+        Assert.That(await RefreshStatusAsync(token), Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await Api.LoginAsync("users", email, "1234567890"), Is.Not.Empty);
+    }
+
     private static string SwapPayload(string token, string payload)
     {
         var parts = token.Split('.');

@@ -74,6 +74,15 @@ public sealed class SmtpMailSenderTests
     }
 
     [Test]
+    public async Task Send_MalformedRecipient_ThrowsMailSendException()
+    {
+        await using var sink = new SmtpSink();
+        var sender = new SmtpMailSender(new FixedSettings(SettingsFor(sink.Port)));
+
+        Assert.ThrowsAsync<MailSendException>(() => sender.SendAsync(new MailMessage("not an address <<", "s", "b")));
+    }
+
+    [Test]
     public async Task WaitFor_NoMatchingMail_TimesOut()
     {
         await using var sink = new SmtpSink();

@@ -28,7 +28,7 @@ public sealed class ProtocolHost : IAsyncDisposable
 
     public IRealtimeBus Bus => _app.Services.GetRequiredService<IRealtimeBus>();
 
-    public static async Task<ProtocolHost> StartAsync(TimeSpan? idleTimeout = null, int queueCapacity = 1000)
+    public static async Task<ProtocolHost> StartAsync(TimeSpan? idleTimeout = null, int queueCapacity = 1000, TimeSpan? maxLifetime = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -36,11 +36,13 @@ public sealed class ProtocolHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Realtime:IdleTimeout"] = (idleTimeout ?? TimeSpan.FromMinutes(5)).ToString(),
+            ["Realtime:MaxLifetime"] = (maxLifetime ?? TimeSpan.FromMinutes(30)).ToString(),
             ["Realtime:QueueCapacity"] = queueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddRealtimeProtocol(builder.Configuration);
         builder.Services.AddSingleton<IRealtimeAuthenticator, HeaderAuthenticator>();
         var app = builder.Build();
+        app.UseMiddleware<PocketBaseSharp.Server.Api.ErrorMiddleware>();
         app.MapRealtimeApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

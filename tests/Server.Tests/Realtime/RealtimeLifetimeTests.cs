@@ -25,6 +25,27 @@ public sealed class RealtimeLifetimeTests
         Assert.That(host.Bus.Find(connection.ClientId), Is.Null);
     }
 
+    [Test, CancelAfter(15_000)]
+    public async Task BusyStream_EndsAtItsMaxLifetime(CancellationToken cancellationToken)
+    {
+        await using var host = await ProtocolHost.StartAsync(maxLifetime: TimeSpan.FromMilliseconds(1500));
+        using var connection = await host.ConnectAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var ended = false;
+
+        while (!ended && started.Elapsed < TimeSpan.FromSeconds(8))
+        {
+            host.Bus.Send(connection.ClientId, RealtimeMessage.FromJson("tick", "{}"));
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(1000);
+            ended = await connection.Reader.NextAsync(wait.Token) is null;
+            await Task.Delay(200, cancellationToken);
+        }
+
+        Assert.That(ended, Is.True);
+        Assert.That(started.Elapsed, Is.InRange(TimeSpan.FromSeconds(1.3), TimeSpan.FromSeconds(4)));
+    }
+
     [Test, CancelAfter(30_000)]
     public async Task StuckClient_IsDropped_WithoutBlockingTheSender(CancellationToken cancellationToken)
     {

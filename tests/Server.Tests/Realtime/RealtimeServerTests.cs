@@ -82,6 +82,51 @@ public sealed class RealtimeServerTests : RealtimeServerFixture
         await other.NextRecordAsync("calls/*", "create", ct);
     }
 
+    [Test, CancelAfter(30_000)]
+    public async Task ManySubscribersOfOneRule_AreCheckedEachWithTheirOwnAuth(CancellationToken ct)
+    {
+        // Six users share the rule's SQL (a batched check through a relation join); only the
+        // call's owner passes it, a guest never does.
+        var users = new List<(string Id, string Token)>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add(await Api.CreateUserAsync(Email()));
+        }
+
+        var connections = new List<RealtimeConnection>();
+        foreach (var (_, token) in users)
+        {
+            connections.Add(await Api.SubscribeAsync(token, ct, "answer_candidates", "calls/*"));
+        }
+
+        using var guest = await Api.SubscribeAsync(null, ct, "answer_candidates", "calls/*");
+        try
+        {
+            var call = await Api.CreateAsync("calls", new JsonObject { ["owner"] = users[4].Id });
+            var candidate = await Api.CreateAsync("answer_candidates", new JsonObject { ["call_id"] = call["id"]!.GetValue<string>() }, users[0].Token);
+            await Api.CreateAsync("calls", new JsonObject());
+
+            for (var i = 0; i < connections.Count; i++)
+            {
+                await connections[i].NextRecordAsync("calls/*", "create", ct);
+                if (i == 4)
+                {
+                    var seen = await connections[i].NextRecordAsync("answer_candidates", "create", ct);
+                    Assert.That(seen["id"]!.GetValue<string>(), Is.EqualTo(candidate["id"]!.GetValue<string>()));
+                }
+
+                await connections[i].NextRecordAsync("calls/*", "create", ct);
+            }
+
+            await guest.NextRecordAsync("calls/*", "create", ct);
+            await guest.NextRecordAsync("calls/*", "create", ct);
+        }
+        finally
+        {
+            connections.ForEach(c => c.Dispose());
+        }
+    }
+
     [Test, CancelAfter(20_000)]
     public async Task HiddenFields_OnlyForSuperusers(CancellationToken ct)
     {

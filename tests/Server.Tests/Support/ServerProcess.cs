@@ -12,10 +12,13 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private Process? _process;
 
-    private ServerProcess(string dataDir, int port)
+    private readonly IReadOnlyList<string> _extraArgs;
+
+    private ServerProcess(string dataDir, int port, IReadOnlyList<string> extraArgs)
     {
         DataDir = dataDir;
         Port = port;
+        _extraArgs = extraArgs;
     }
 
     public string DataDir { get; }
@@ -36,7 +39,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Creates a data dir (or uses <paramref name="dataDir"/>), optionally a superuser, and starts serving.</summary>
-    public static async Task<ServerProcess> StartAsync(string? dataDir = null, string? superuserEmail = "admin@example.com", string superuserPassword = "1234567890")
+    public static async Task<ServerProcess> StartAsync(string? dataDir = null, string? superuserEmail = "admin@example.com", string superuserPassword = "1234567890", IReadOnlyList<string>? extraArgs = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "pbs-test-" + Guid.NewGuid().ToString("N"));
         if (superuserEmail is not null)
@@ -48,14 +51,14 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        var server = new ServerProcess(dataDir, FreePort());
+        var server = new ServerProcess(dataDir, FreePort(), extraArgs ?? []);
         await server.StartAsync();
         return server;
     }
 
     public async Task StartAsync()
     {
-        _process = Process.Start(StartInfo(["serve", "--http", $"127.0.0.1:{Port}", "--dir", DataDir]))
+        _process = Process.Start(StartInfo(["serve", "--http", $"127.0.0.1:{Port}", "--dir", DataDir, .. _extraArgs]))
             ?? throw new InvalidOperationException("Could not start the server.");
         _process.OutputDataReceived += (_, e) => Output.Add(e.Data ?? "");
         _process.ErrorDataReceived += (_, e) => Output.Add(e.Data ?? "");

@@ -1,6 +1,6 @@
 // Installing and building client-demo for the tests. npm needs the network: call
 // installDemoPackages() outside any network namespace.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../lib/process.mjs";
 import { repoRoot } from "../lib/server.mjs";
@@ -13,9 +13,11 @@ export const demoSdks = [
   { name: "0.28", version: "0.28.1" },
 ];
 
-/** `npm ci` in client-demo unless its packages are installed already. */
+/** `npm ci` in client-demo unless its packages are installed and newer than its lock file. */
 export async function installDemoPackages() {
-  if (existsSync(join(demoDir, "node_modules/.package-lock.json"))) return;
+  const installed = join(demoDir, "node_modules/.package-lock.json");
+  const locked = join(demoDir, "package-lock.json");
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(locked).mtimeMs) return;
   await run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: demoDir, timeoutMs: 300_000 });
 }
 

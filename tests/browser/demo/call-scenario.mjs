@@ -91,7 +91,7 @@ async function signIn(baseUrl, collection, credentials) {
   if (typeof data?.token !== "string" || !data.record?.id) {
     throw new Error(`auth-with-password answered without {token, record}: ${response.text.slice(0, 300)}`);
   }
-  return data.token;
+  return data;
 }
 
 // Every record of a collection, read as a superuser (no filter syntax needed).
@@ -165,7 +165,8 @@ async function probeRecords(server, userToken) {
   }
 }
 
-async function probeRealtimeAndCascade(server, userToken, superToken) {
+async function probeRealtimeAndCascade(server, user, superToken) {
+  const userToken = user.token;
   const stream = await openEventStream(`${server.url}/api/realtime`).catch((error) => {
     throw new Error(`realtime connect: ${error.message}`);
   });
@@ -179,9 +180,9 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
     }
 
     const call = expectStatus(
-      await api(server.url, "POST", "/api/collections/calls/records", { token: userToken, body: { user_id: "x" } }),
+      await api(server.url, "POST", "/api/collections/calls/records", { token: userToken, body: { user_id: user.record.id } }),
       200,
-      "POST calls record (unknown key user_id ignored)",
+      "POST calls record with user_id (what the app sends; ignored unless calls has such a field)",
     );
     const topics = [`calls/${call.id}`, "offer_candidates", "answer_candidates/*"];
     expectStatus(
@@ -203,7 +204,7 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
       200,
       "POST offer_candidates record",
     );
-    await stream.next(3_000, event("offer_candidates", "create", offer.id)).catch(() => {
+    await stream.next(10_000, event("offer_candidates", "create", offer.id)).catch(() => {
       throw new Error("realtime: no `offer_candidates` create event for the bare topic (what SDK 0.19 subscribes to)");
     });
     const answer = expectStatus(
@@ -214,7 +215,7 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
       200,
       "POST answer_candidates record",
     );
-    await stream.next(3_000, event("answer_candidates/*", "create", answer.id)).catch(() => {
+    await stream.next(10_000, event("answer_candidates/*", "create", answer.id)).catch(() => {
       throw new Error("realtime: no `answer_candidates/*` create event (what SDK 0.28 subscribes to)");
     });
     expectStatus(
@@ -222,7 +223,7 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
       200,
       "PATCH calls record",
     );
-    const update = await stream.next(3_000, event(`calls/${call.id}`, "update", call.id)).catch(() => {
+    const update = await stream.next(10_000, event(`calls/${call.id}`, "update", call.id)).catch(() => {
       throw new Error("realtime: no `calls/<id>` update event");
     });
     if (JSON.parse(update.data).record?.answer?.type !== "answer") {
@@ -230,7 +231,7 @@ async function probeRealtimeAndCascade(server, userToken, superToken) {
     }
 
     expectStatus(await api(server.url, "DELETE", `/api/collections/calls/records/${call.id}`, { token: userToken }), 204, "DELETE calls record");
-    await stream.next(3_000, event("offer_candidates", "delete", offer.id)).catch(() => {
+    await stream.next(10_000, event("offer_candidates", "delete", offer.id)).catch(() => {
       throw new Error("realtime: no `delete` event for an offer_candidates row removed by the cascade");
     });
     for (const name of ["offer_candidates", "answer_candidates"]) {
@@ -251,14 +252,14 @@ async function probeCapabilities(server, superToken) {
       missing.push(`${name}: ${error.message}`);
     }
   };
-  let userToken = null;
+  let user = null;
   await probe("static app", () => probeStaticApp(server));
   await probe("user sign-in", async () => {
-    userToken = await signIn(server.url, "users", demoUser);
+    user = await signIn(server.url, "users", demoUser);
   });
-  if (userToken) {
-    await probe("records", () => probeRecords(server, userToken));
-    await probe("realtime and cascade", () => probeRealtimeAndCascade(server, userToken, superToken));
+  if (user) {
+    await probe("records", () => probeRecords(server, user.token));
+    await probe("realtime and cascade", () => probeRealtimeAndCascade(server, user, superToken));
   }
   if (missing.length > 0) {
     throw new ScenarioError("server capabilities", `the server lacks ${missing.length} capability(ies) the demo needs`, missing);
@@ -311,7 +312,7 @@ async function openDemoPage(context, label, url, pageLog) {
   page.on("request", (r) => {
     if (r.method() === "POST" && new URL(r.url()).pathname === "/api/realtime") realtimePosts.push(r.postDataJSON());
   });
-  await page.goto(url, { timeout: 15_000 });
+  await page.goto(url, { timeout: 30_000 });
   await waitForReady(page, label);
   const shown = await page.textContent("#sdkVersion");
   if (shown !== sdkVersion) throw new Error(`page ${label} runs SDK ${shown}, expected ${sdkVersion}`);
@@ -319,7 +320,7 @@ async function openDemoPage(context, label, url, pageLog) {
 }
 
 async function waitForReady(page, label) {
-  await page.waitForFunction(() => document.body.dataset.state !== "starting", null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.state !== "starting", null, { timeout: 30_000 });
   const state = await page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
   if (state[0] !== "ready") throw new Error(`page ${label} did not get ready: ${state[1]}`);
 }
@@ -346,20 +347,20 @@ async function runCall(browser, server, superToken, pageLog, details, pages) {
 
   log("A: start webcam, create call");
   await a.page.click("#webcamButton");
-  await a.page.waitForSelector("#callButton:not([disabled])", { timeout: 10_000 });
+  await a.page.waitForSelector("#callButton:not([disabled])", { timeout: 30_000 });
   await a.page.click("#callButton");
-  await a.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 10_000 });
+  await a.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 30_000 });
   const callId = await a.page.inputValue("#callInput");
   if (!/^[a-z0-9]{15}$/.test(callId)) throw new Error(`page A shows no call id: "${callId}" (${await a.page.textContent("#status")})`);
-  await a.page.waitForSelector("#hangupButton:not([disabled])", { timeout: 10_000 });
+  await a.page.waitForSelector("#hangupButton:not([disabled])", { timeout: 30_000 });
   details.callId = callId;
 
   log(`B: paste ${callId}, start webcam, answer`);
   await b.page.fill("#callInput", callId);
   await b.page.click("#webcamButton");
-  await b.page.waitForSelector("#answerButton:not([disabled])", { timeout: 10_000 });
+  await b.page.waitForSelector("#answerButton:not([disabled])", { timeout: 30_000 });
   await b.page.click("#answerButton");
-  await b.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 10_000 });
+  await b.page.waitForFunction(() => document.body.dataset.state !== "ready", null, { timeout: 30_000 });
   const answered = await b.page.evaluate(() => [document.body.dataset.state, document.getElementById("status").textContent]);
   if (answered[0] !== "answered") throw new Error(`page B could not answer: ${answered[1]}`);
 
@@ -380,8 +381,8 @@ async function runCall(browser, server, superToken, pageLog, details, pages) {
   if (!subscribed) throw new Error(`page A never subscribed to ["calls/${callId}", "${topic}"]: ${JSON.stringify(a.realtimePosts)}`);
 
   log("A: hang up; B must reload");
-  const reloadA = a.page.waitForEvent("load", { timeout: 15_000 });
-  const reloadB = b.page.waitForEvent("load", { timeout: 15_000 });
+  const reloadA = a.page.waitForEvent("load", { timeout: 30_000 });
+  const reloadB = b.page.waitForEvent("load", { timeout: 30_000 });
   await a.page.click("#hangupButton");
   await reloadA.catch(() => {
     throw new Error("page A did not reload after hanging up");
@@ -419,7 +420,7 @@ async function main() {
 
     step = "setup idempotence";
     server = await startServer({ dataDir, publicDir: args["public-dir"] });
-    let superToken = await signIn(server.url, "_superusers", superuser);
+    let superToken = (await signIn(server.url, "_superusers", superuser)).token;
     const before = await snapshot(server.url, superToken);
     serverOutput += server.output();
     await server.stop();
@@ -430,7 +431,7 @@ async function main() {
 
     step = "server start";
     server = await startServer({ dataDir, publicDir: args["public-dir"] });
-    superToken = await signIn(server.url, "_superusers", superuser);
+    superToken = (await signIn(server.url, "_superusers", superuser)).token;
     step = "setup idempotence";
     await checkSnapshotsEqual(before, await snapshot(server.url, superToken));
 

@@ -34,12 +34,13 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+/** Starts a server; `env` adds environment variables (e.g. `Realtime__IdleTimeout`). */
+export async function startServer(env = {}) {
   const dll = serverDll();
   const dir = mkdtempSync(join(tmpdir(), 'pbs-node-realtime-'));
   execFileSync('dotnet', [dll, 'superuser', 'upsert', ...SUPERUSER, '--dir', dir], { stdio: 'ignore' });
   const port = await freePort();
-  const child = spawn('dotnet', [dll, 'serve', '--http', `127.0.0.1:${port}`, '--dir', dir], { stdio: 'ignore' });
+  const child = spawn('dotnet', [dll, 'serve', '--http', `127.0.0.1:${port}`, '--dir', dir], { stdio: 'ignore', env: { ...process.env, ...env } });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {

@@ -1,0 +1,27 @@
+using PocketBaseSharp.Server.Api;
+using PocketBaseSharp.Server.Auth;
+
+namespace PocketBaseSharp.Server.Logs;
+
+/// <summary><c>GET /api/logs</c>, <c>/api/logs/stats</c> and <c>/api/logs/{id}</c>, superusers only (http-api.md §9).</summary>
+public static class LogsEndpoints
+{
+    public static void MapLogsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/logs").AddEndpointFilter(async (ctx, next) =>
+        {
+            Guards.RequireSuperuser(ctx.HttpContext);
+            return await next(ctx);
+        });
+
+        group.MapGet("", async (HttpContext http, LogsQuery logs) =>
+            JsonOutput.Result(FieldsPicker.Apply(await logs.ListAsync(http), http.Request.Query["fields"], isList: true)));
+        group.MapGet("stats", async (HttpContext http, LogsQuery logs) =>
+            JsonOutput.Result(FieldsPicker.Apply(await logs.StatsAsync(http), http.Request.Query["fields"])));
+        group.MapGet("{id}", async (HttpContext http, string id, LogsQuery logs) =>
+        {
+            var entry = await logs.FindAsync(id) ?? throw ApiException.NotFound();
+            return JsonOutput.Result(FieldsPicker.Apply(entry.ToJson(), http.Request.Query["fields"]));
+        });
+    }
+}
