@@ -2,6 +2,14 @@
 
 export const SUPERUSER = { email: 'admin@example.com', password: 'admin-secret-123' };
 
+/**
+ * Waits until the hash route matches `pattern` (a RegExp source). The dashboard only changes
+ * the hash (and rewrites it with replaceState), so polling location.hash is the direct check.
+ */
+export async function waitForRoute(page, pattern) {
+  await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern, { polling: 200 });
+}
+
 /** Opens the installer link and creates the first superuser; ends on the collections page. */
 export async function install(page, installUrl, { email, password } = SUPERUSER) {
   await page.goto(installUrl);
@@ -9,7 +17,7 @@ export async function install(page, installUrl, { email, password } = SUPERUSER)
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Password confirm').fill(password);
   await page.getByRole('button', { name: 'Create superuser and sign in' }).click();
-  await page.waitForURL(/#\/collections/);
+  await waitForRoute(page, '^#/collections');
 }
 
 /** Signs in on the sign-in screen. */
@@ -18,7 +26,7 @@ export async function signIn(page, url, { email, password } = SUPERUSER) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/#\/collections/);
+  await waitForRoute(page, '^#/collections');
 }
 
 export const panel = (page) => page.locator('dialog.panel[open]');
@@ -60,7 +68,7 @@ export async function newCollection(page, name, type = 'base') {
 export async function saveCollection(page, name) {
   await panel(page).locator('.panel-footer .btn-primary').click();
   await panel(page).waitFor({ state: 'detached' });
-  await page.waitForURL(new RegExp(`collection=${name}(&|$)`));
+  await waitForRoute(page, `[?&]collection=${name}(&|$)`);
 }
 
 /** Goes to the collections page unless already there. */
@@ -77,9 +85,9 @@ export async function openCollection(page, name) {
   const search = sidebar.getByRole('searchbox', { name: 'Search collections' });
   await search.fill(name);
   await sidebar.getByRole('link', { name, exact: true }).click();
-  await page.waitForURL(new RegExp(`collection=${name}(&|$)`));
+  await page.locator('.page-header h1', { hasText: new RegExp(`/ ${name}$`) }).waitFor();
+  await waitForRoute(page, `[?&]collection=${name}(&|$)`);
   await search.fill('');
-  await page.locator('.page-header h1', { hasText: name }).waitFor();
 }
 
 /** Creates a record through "+ New record": `fill(panel)` types the values. */

@@ -137,6 +137,11 @@ describe('dashboard: records', { timeout: 180_000 }, () => {
     await createRecord(page, async (editor) => {
       await editor.getByLabel('label', { exact: true }).fill('child of first');
       await editor.getByRole('searchbox', { name: 'Search parent' }).fill('first');
+      // The search narrows the target collection's records to the matching one.
+      await page.waitForFunction(() => {
+        const options = document.querySelectorAll('dialog[open] .picker-option');
+        return options.length === 1 && options[0].textContent.includes('first parent');
+      });
       await editor.getByRole('option', { name: /first parent/ }).click();
       await editor.locator('.chip').waitFor();
       await shot(page, 'relation-picker-1280');

@@ -39,6 +39,24 @@ describe('dashboard: settings and session', { timeout: 180_000 }, () => {
     assert.equal(settings.body.meta.appURL, 'http://127.0.0.1:5173');
   });
 
+  it('hides the collection create and edit controls when asked to', async () => {
+    await page.getByRole('link', { name: 'Application' }).click();
+    await page.getByLabel('Hide collection create and edit controls').check();
+    await clearToasts(page);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.toast', { hasText: 'Settings saved.' }).waitFor();
+    await page.getByRole('link', { name: 'Collections', exact: true }).click();
+    await page.locator('.records-table').waitFor();
+    assert.equal(await page.getByRole('button', { name: '+ New collection' }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Edit collection' }).isVisible(), false);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Hide collection create and edit controls').uncheck();
+    await clearToasts(page);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.toast', { hasText: 'Settings saved.' }).waitFor();
+    assert.equal((await apiAsSuperuser(page, '/api/settings')).body.meta.hideControls, false);
+  });
+
   it('saves SMTP settings without echoing the password', async () => {
     await page.getByRole('link', { name: 'Mail settings' }).click();
     await page.getByLabel('SMTP server host').fill('smtp.internal.test');
@@ -153,6 +171,12 @@ describe('dashboard: settings and session', { timeout: 180_000 }, () => {
     await shot(page, 'sign-in-error-1280');
     await signIn(page, server.url);
     await page.getByRole('link', { name: 'imported_things' }).waitFor();
+
+    // A broken or expired installer link explains what to do instead.
+    const stale = await newPage(browser, DESKTOP);
+    await stale.goto(`${server.url}/_/#/pbinstall/not-a-token`);
+    await stale.getByRole('alert').filter({ hasText: 'This installer link has expired' }).waitFor();
+    await stale.context().close();
 
     const phone = await newPage(browser, PHONE);
     await phone.goto(`${server.url}/_/`);

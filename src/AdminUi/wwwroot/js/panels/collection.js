@@ -55,12 +55,14 @@ export async function openCollectionPanel(collection, { duplicate = false } = {}
   const isNew = !collection || duplicate;
   const state = collection ? (duplicate ? duplicateOf(collection) : structuredClone(collection)) : blankCollection('base');
   const originalName = collection?.name;
-  const initial = JSON.stringify(state);
+  // What would be saved, without the editor's own view state (folded options, new markers).
+  const snapshot = () => JSON.stringify({ ...state, fields: fieldsForApi(state.fields || []) });
+  const initial = snapshot();
   const panel = openPanel({
     title: isNew ? (duplicate ? `Duplicate ${collection.name}` : 'New collection') : `Edit collection ${collection.name}`,
     wide: true,
     // Escape or ✕ must not silently throw away a half-built schema.
-    onClose: () => JSON.stringify(state) === initial || confirmDialog('Discard the unsaved changes?', 'Discard'),
+    onClose: () => snapshot() === initial || confirmDialog('Discard the unsaved changes?', 'Discard'),
   });
   const topError = h('div', { class: 'error', role: 'alert', hidden: true });
   const nameInput = h('input', { type: 'text', name: 'name', value: state.name, required: true, readonly: state.system,

@@ -134,9 +134,13 @@ function fieldCard(field, index, state, redraw, errors) {
         onclick: () => { setUnique(state, field.name, false); state.fields.splice(index, 1); redraw(); },
       }, '✕')),
     h('div', { class: 'field-flags' }, common),
+    // Type options stay folded for saved fields (a compact list), open for new or failing ones.
+    h('details', { class: 'field-more', open: field.isNew || field.optionsOpen || error ? true : null,
+      ontoggle: (e) => { field.optionsOpen = e.target.open; } },
+    h('summary', {}, `${typeLabel(field.type)} options`),
     h('div', { class: 'field-options' }, typeOptions(field, state, redraw),
       field.type === 'autodate' ? null : h('label', { class: 'option option-wide' }, h('span', {}, 'Help text'),
-        h('input', { type: 'text', value: field.help || '', maxlength: 300, oninput: (e) => { field.help = e.target.value; } }))),
+        h('input', { type: 'text', value: field.help || '', maxlength: 300, oninput: (e) => { field.help = e.target.value; } })))),
     messages.length ? h('p', { class: 'error', role: 'alert' }, messages.join(' ')) : null);
   return card;
 }
@@ -166,5 +170,5 @@ export function renderFields(root, state, errors, onIndexes = () => {}) {
 
 /** The fields as sent to the API (without the dashboard's own markers). */
 export function fieldsForApi(fields) {
-  return fields.map(({ isNew, ...field }) => field);
+  return fields.map(({ isNew, optionsOpen, ...field }) => field);
 }

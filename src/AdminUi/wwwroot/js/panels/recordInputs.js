@@ -103,23 +103,31 @@ function relationPicker(f, v) {
   const presentable = (target?.fields || []).filter((x) => x.presentable).map((x) => x.name);
   const label = (r) => [r.id, ...presentable.map((n) => r[n]).filter((x) => x !== '' && x != null)].join(' · ');
 
-  const drawChips = () => chips.replaceChildren(...chosen.map((id) => h('li', { class: 'chip' }, id,
+  const drawChips = () => chips.replaceChildren(...chosen.map((id) => h('li', { class: 'chip', 'data-id': id }, labels.get(id) || id,
     h('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${id}`,
       onclick: () => { chosen = chosen.filter((x) => x !== id); drawChips(); } }, '×'))));
   let timer = 0;
+  let latest = 0; // answers can arrive out of order: only the newest search is shown
+  const labels = new Map(); // id → label of records picked here
   async function find() {
     if (!target) return;
+    const ticket = ++latest;
     const term = search.value.trim().replace(/"/g, '\\"');
     const textFields = target.fields.filter((x) => ['text', 'email', 'url'].includes(x.type) && !x.hidden).map((x) => x.name);
     const filter = term ? textFields.map((n) => `${n} ~ "${term}"`).join(' || ') : '';
     try {
       const list = await api('GET', `/api/collections/${encodeURIComponent(target.name)}/records`, { query: { perPage: 20, filter, skipTotal: 1 } });
+      if (ticket !== latest) return;
       results.replaceChildren(...list.items.map((r) => h('li', {},
         h('button', { type: 'button', class: 'picker-option', role: 'option', 'data-id': r.id,
-          onclick: () => { chosen = multiple ? [...new Set([...chosen, r.id])].slice(-(f.maxSelect)) : [r.id]; drawChips(); } }, label(r)))));
+          onclick: () => {
+            labels.set(r.id, label(r));
+            chosen = multiple ? [...new Set([...chosen, r.id])].slice(-(f.maxSelect)) : [r.id];
+            drawChips();
+          } }, label(r)))));
       if (!list.items.length) results.append(h('li', { class: 'muted' }, 'No records found.'));
     } catch (err) {
-      results.replaceChildren(h('li', { class: 'error' }, err.message));
+      if (ticket === latest) results.replaceChildren(h('li', { class: 'error' }, err.message));
     }
   }
   search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(find, 200); });

@@ -82,7 +82,12 @@ export function renderRecords(root, collection, params) {
   const bulkBar = h('div', { class: 'bulk-bar', hidden: true });
   const columnsMenu = h('details', { class: 'menu columns-menu' });
 
+  // This view is replaced when another collection is opened; its pending loads and live
+  // refreshes must then neither rewrite the URL nor draw into the detached table.
+  let alive = true;
+
   async function load() {
+    if (!alive) return;
     const parsed = toFilter(state.filter, collection);
     if (parsed.error) { showFilterError(parsed.error.message); return; }
     replaceParams({ collection: collection.name, filter: state.filter, sort: state.sort,
@@ -92,6 +97,7 @@ export function renderRecords(root, collection, params) {
         query: { page: state.page, perPage: state.perPage, sort: state.sort, filter: parsed.filter,
           expand: columns.filter((f) => f.type === 'relation').map((f) => f.name).join(',') },
       });
+      if (!alive) return;
       showFilterError('');
       state.items = result.items;
       state.total = result.totalItems;
@@ -100,6 +106,7 @@ export function renderRecords(root, collection, params) {
       drawTable();
       drawPager();
     } catch (err) {
+      if (!alive) return;
       if (err.status === 400 && state.filter) showFilterError(`The server rejected the filter or sort: ${errorText(err)}`);
       else toast(`Could not load the records: ${errorText(err)}`, 'error');
     }
@@ -212,6 +219,7 @@ export function renderRecords(root, collection, params) {
     filterError, bulkBar, tableWrap, pager);
 
   let timer = 0;
-  cleanup = subscribe(`${collection.name}/*`, () => { clearTimeout(timer); timer = setTimeout(load, 250); });
+  const unsubscribe = subscribe(`${collection.name}/*`, () => { clearTimeout(timer); timer = setTimeout(load, 250); });
+  cleanup = () => { alive = false; clearTimeout(timer); unsubscribe(); };
   load();
 }

@@ -1,6 +1,4 @@
-// Dashboard features that need server routes not written yet (see the admin report):
-// logs (GET /api/logs) and the view preview (POST /api/collections/meta/dry-run-view).
-// Rename to admin-live.test.mjs once they exist.
+// The logs list (GET /api/logs) and the view query preview (POST /api/collections/meta/dry-run-view).
 import { after, before, describe, it } from 'node:test';
 import PocketBase from 'pb028';
 import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
