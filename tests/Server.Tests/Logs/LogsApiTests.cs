@@ -92,6 +92,7 @@ public sealed class LogsApiTests : ServerTestBase
     [TestCase("/api/logs")]
     [TestCase("/api/logs/stats")]
     [TestCase("/api/logs/abcdefghijklmno")]
+    [TestCase("/api/logs/requests")]
     public async Task NonSuperusers_AreRejected(string url)
     {
         var guest = await Api.GetAsync(url);
