@@ -70,9 +70,10 @@ public sealed class LogWriter(AuxiliaryDatabase auxiliary, ISettingsSource setti
             {
                 await InsertAsync(batch);
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A failed log write must not stop logging: report it and go on with the next batch.
+                // A failed log write must not stop logging (nor, as an unhandled background
+                // failure, the host): report it and go on with the next batch.
                 logger.LogWarning(ex, "Could not write {Count} log entries", batch.Count);
             }
         }
