@@ -1,6 +1,7 @@
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Crons;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Logs;
 using PocketBaseSharp.Server.Realtime;
@@ -32,6 +33,7 @@ public static class ServerHost
         builder.Services.AddRealtime(builder.Configuration);
         builder.Services.AddAuthFlows();
         builder.Services.AddLogs();
+        builder.Services.AddCrons();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
@@ -50,6 +52,7 @@ public static class ServerHost
         app.MapRealtimeApi();
         app.MapAuthFlows();
         app.MapLogsApi();
+        app.MapCronApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

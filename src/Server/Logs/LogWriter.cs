@@ -7,22 +7,19 @@ namespace PocketBaseSharp.Server.Logs;
 /// <summary>
 /// Writes log entries off the request path: requests only try to enqueue into a bounded channel
 /// (a full queue drops the entry rather than slowing the request), and this background service
-/// drains it in batches, one auxiliary.db transaction per batch. It also applies the retention
-/// (<c>logs.maxDays</c>) at most every 6 hours, as upstream does after its batch writes.
+/// drains it in batches, one auxiliary.db transaction per batch. The retention
+/// (<c>logs.maxDays</c>) is the cron job <c>__pbLogsCleanup__</c>, as upstream.
 /// </summary>
 public sealed class LogWriter(AuxiliaryDatabase auxiliary, ISettingsSource settings, TimeProvider time, ILogger<LogWriter> logger) : BackgroundService
 {
     private const int Capacity = 10_000;
     private const int BatchSize = 500;
-    private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(6);
 
     private readonly Channel<LogEntry> _queue = Channel.CreateBounded<LogEntry>(new BoundedChannelOptions(Capacity)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
         SingleReader = true,
     });
-
-    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
 
     /// <summary>Never blocks and never throws; false when the queue is full (the entry is dropped).</summary>
     public bool TryEnqueue(LogEntry entry) => _queue.Writer.TryWrite(entry);
@@ -31,7 +28,6 @@ public sealed class LogWriter(AuxiliaryDatabase auxiliary, ISettingsSource setti
     public Task<int> DeleteExpiredAsync()
     {
         var cutoff = Clock.ToText(time.GetUtcNow().AddDays(-settings.Current.Logs.MaxDays));
-        _lastCleanup = time.GetUtcNow();
         return auxiliary.Database.WriteAsync(async (db, tx) =>
         {
             await using var cmd = db.CreateCommand();
@@ -73,14 +69,11 @@ public sealed class LogWriter(AuxiliaryDatabase auxiliary, ISettingsSource setti
             try
             {
                 await InsertAsync(batch);
-                if (time.GetUtcNow() - _lastCleanup >= CleanupInterval)
-                {
-                    await DeleteExpiredAsync();
-                }
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A failed log write must not stop logging: report it and go on with the next batch.
+                // A failed log write must not stop logging (nor, as an unhandled background
+                // failure, the host): report it and go on with the next batch.
                 logger.LogWarning(ex, "Could not write {Count} log entries", batch.Count);
             }
         }

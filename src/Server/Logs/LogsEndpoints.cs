@@ -3,12 +3,21 @@ using PocketBaseSharp.Server.Auth;
 
 namespace PocketBaseSharp.Server.Logs;
 
-/// <summary><c>GET /api/logs</c>, <c>/api/logs/stats</c> and <c>/api/logs/{id}</c>, superusers only (http-api.md §9).</summary>
+/// <summary>
+/// <c>GET /api/logs</c>, <c>/api/logs/stats</c> and <c>/api/logs/{id}</c>, superusers only (http-api.md §9),
+/// also under <c>/api/logs/requests</c> where SDKs before 0.22 look for them (§14).
+/// </summary>
 public static class LogsEndpoints
 {
     public static void MapLogsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/logs").AddEndpointFilter(async (ctx, next) =>
+        MapLogs(app, "/api/logs");
+        MapLogs(app, "/api/logs/requests");
+    }
+
+    private static void MapLogs(IEndpointRouteBuilder app, string prefix)
+    {
+        var group = app.MapGroup(prefix).AddEndpointFilter(async (ctx, next) =>
         {
             Guards.RequireSuperuser(ctx.HttpContext);
             return await next(ctx);

@@ -31,7 +31,7 @@ public sealed class LogsQuery(AuxiliaryDatabase auxiliary)
         var orderBy = sort.Trim().Length > 0 ? Compile(() => _compiler.CompileSort(sort, LogsSchema.Collection, Request(http), ctx, FilterAccess.SuperuserFilter)) : [];
         var sql = $"SELECT `id`, `created`, `level`, `message`, `data` {From}{where}" + (orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy) : "")
                   + $" LIMIT {perPage} OFFSET {(long)(page - 1) * perPage}";
-        return await ReadOrBadRequestAsync(async db =>
+        return await ReadOrBadRequestAsync(null, async db =>
         {
             var items = await ReadAsync(db, sql, ctx.Parameters);
             var total = skipTotal ? -1 : Convert.ToInt64(await RecordStore.ScalarAsync(db, null, $"SELECT COUNT(*) {From}{where}", ctx.Parameters), CultureInfo.InvariantCulture);
@@ -50,9 +50,9 @@ public sealed class LogsQuery(AuxiliaryDatabase auxiliary)
     public async Task<JsonArray> StatsAsync(HttpContext http)
     {
         var ctx = new SqlQueryContext(LogsSchema.Table);
-        var where = Where(http, ctx);
+        var where = Where(http, ctx, "Invalid filter format.");
         var sql = $"SELECT COUNT(`id`), strftime('%Y-%m-%d %H:00:00', `created`) AS `date` {From}{where} GROUP BY `date` ORDER BY `date`";
-        return await ReadOrBadRequestAsync(async db =>
+        return await ReadOrBadRequestAsync("Failed to generate logs stats.", async db =>
         {
             await using var cmd = RecordStore.Command(db, null, sql, ctx.Parameters);
             await using var reader = await cmd.ExecuteReaderAsync();
@@ -73,14 +73,14 @@ public sealed class LogsQuery(AuxiliaryDatabase auxiliary)
             return found.Count > 0 ? found[0] : null;
         });
 
-    private string Where(HttpContext http, SqlQueryContext ctx)
+    private string Where(HttpContext http, SqlQueryContext ctx, string? invalidMessage = null)
     {
         var filter = http.Request.Query["filter"].ToString();
-        return filter.Trim().Length == 0 ? "" : " WHERE " + Compile(() => _compiler.CompileFilter(filter, LogsSchema.Collection, Request(http), ctx, FilterAccess.SuperuserFilter));
+        return filter.Trim().Length == 0 ? "" : " WHERE " + Compile(() => _compiler.CompileFilter(filter, LogsSchema.Collection, Request(http), ctx, FilterAccess.SuperuserFilter), invalidMessage);
     }
 
     /// <summary>A query that SQLite rejects (e.g. a JSON path over malformed data) is a bad request, as upstream.</summary>
-    private async Task<T> ReadOrBadRequestAsync<T>(Func<SqliteConnection, Task<T>> work)
+    private async Task<T> ReadOrBadRequestAsync<T>(string? message, Func<SqliteConnection, Task<T>> work)
     {
         try
         {
@@ -88,13 +88,13 @@ public sealed class LogsQuery(AuxiliaryDatabase auxiliary)
         }
         catch (SqliteException)
         {
-            throw ApiException.BadRequest();
+            throw ApiException.BadRequest(message);
         }
     }
 
     private static RuleEngine.Requests.RequestInfo Request(HttpContext http) => RecordRules.BuildRequestInfo(http, RequestAuthState.Of(http));
 
-    private static T Compile<T>(Func<T> compile)
+    private static T Compile<T>(Func<T> compile, string? invalidMessage = null)
     {
         try
         {
@@ -102,7 +102,7 @@ public sealed class LogsQuery(AuxiliaryDatabase auxiliary)
         }
         catch (FilterException)
         {
-            throw ApiException.BadRequest();
+            throw ApiException.BadRequest(invalidMessage);
         }
     }
 

@@ -90,5 +90,5 @@ public static class RequestLogData
         }
     }
 
-    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
+    private static string Cut(string text, int max) => text.Length > max ? text[..max] + "..." : text;
 }

@@ -42,17 +42,29 @@ public sealed class ViewDryRunTests : ServerTestBase
     }
 
     [TestCase("SELECT nope FROM nowhere", "Invalid view query. Raw error: ")]
-    [TestCase("SELECT title FROM drynotes", "Invalid view query. Raw error: missing required id column")]
+    [TestCase("SELECT title FROM drynotes", "Invalid view query. Raw error: \nmissing required id column")]
     [TestCase("DELETE FROM drynotes", "Invalid view query. Raw error: ")]
     [TestCase("SELECT id FROM drynotes; DELETE FROM drynotes", "Invalid view query. Raw error: ")]
+    [TestCase("SELECT '' AS id", "Invalid view query. Raw error: \nthe query could return records with empty or invalid ids")]
+    [TestCase("SELECT 1 AS id UNION ALL SELECT 1 AS id", "Invalid view query. Raw error: \nthe query could return records with non-unique ids")]
     public async Task BadQuery_Is400(string query, string message)
     {
         var response = await Api.PostAsync(Url, new JsonObject { ["query"] = query }, SuperuserToken);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest), response.Text);
         Assert.That(response.Object["message"]!.GetValue<string>(), Does.StartWith(message));
+        Assert.That(response.Object["data"]!.AsObject(), Is.Empty);
         var records = await Api.GetAsync("/api/collections/drynotes/records?perPage=1", SuperuserToken);
         Assert.That(records.Object["totalItems"]!.GetValue<int>(), Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task NumericId_IsSampledAsText()
+    {
+        var response = await Api.PostAsync(Url, new JsonObject { ["query"] = "select 1 as id" }, SuperuserToken);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        Assert.That(response.Object["sample"]![0]!["id"]!.GetValue<string>(), Is.EqualTo("1"));
     }
 
     [TestCase("", "validation_required")]

@@ -8,7 +8,7 @@ namespace PocketBaseSharp.Server.Tests.Logs;
 /// <summary>
 /// On a copy of upstream's pb_data (its <c>_logs</c> still has the older <c>updated</c> column):
 /// the upstream entry is listed as it is, new entries are written next to it, and the retention
-/// removes entries older than <c>logs.maxDays</c> while keeping the recent ones.
+/// job <c>__pbLogsCleanup__</c> removes entries older than <c>logs.maxDays</c> while keeping the recent ones.
 /// </summary>
 [CancelAfter(120_000)]
 [NonParallelizable]
@@ -43,8 +43,12 @@ public sealed class LogRetentionTests
         using var api = new ApiClient(server.BaseUri);
         var token = await api.LoginAsync("_superusers", "test@example.com", "1234567890");
 
-        // The first batch written after the start applies the retention, right after its insert.
         await LogWaiter.MarkAsync(api, token);
+        Assert.That((await api.GetAsync("/api/logs/oldoldoldoldold", token)).Status, Is.EqualTo(HttpStatusCode.OK), "kept until the job runs");
+        var run = await api.PostAsync("/api/crons/__pbLogsCleanup__", null, token);
+        Assert.That(run.Status, Is.EqualTo(HttpStatusCode.NoContent), run.Text);
+
+        // The job runs in the background after the 204.
         var expired = await api.GetAsync("/api/logs/oldoldoldoldold", token);
         for (var i = 0; i < 50 && expired.Status == HttpStatusCode.OK; i++)
         {

@@ -92,6 +92,7 @@ public sealed class LogsApiTests : ServerTestBase
     [TestCase("/api/logs")]
     [TestCase("/api/logs/stats")]
     [TestCase("/api/logs/abcdefghijklmno")]
+    [TestCase("/api/logs/requests")]
     public async Task NonSuperusers_AreRejected(string url)
     {
         var guest = await Api.GetAsync(url);
@@ -128,6 +129,18 @@ public sealed class LogsApiTests : ServerTestBase
         var response = await Api.GetAsync("/api/logs/stats?filter=" + Uri.EscapeDataString("level >"), SuperuserToken);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("Invalid filter format."));
+    }
+
+    [Test]
+    public async Task LongUrl_IsCutWithAnEllipsis()
+    {
+        var url = "/api/collections/missing_" + Guid.NewGuid().ToString("N") + "/records?filter=" + new string('a', 3100);
+        await Api.GetAsync(url);
+
+        var entry = await LogWaiter.WaitForAsync(Api, SuperuserToken, $"data.url ~ '{url[..60]}'");
+
+        Assert.That(entry["data"]!["url"]!.GetValue<string>(), Is.EqualTo(url[..3000] + "..."));
     }
 
     [Test]
