@@ -13,7 +13,7 @@ public sealed record BenchOptions
 
     public bool Quick { get; init; }
 
-    public HashSet<string> Tiers { get; init; } = ["cal", "a", "b", "d"];
+    public HashSet<string> Tiers { get; init; } = ["cal", "a", "b", "c", "d"];
 
     public int[] Concurrencies { get; init; } = [16, 64, 256];
 

@@ -45,6 +45,12 @@ public static class BenchRun
             dir.Delete(recursive: true);
         }
 
+        if (o.Tiers.Contains("c"))
+        {
+            report.TierC.AddRange(await TierC.RunAsync(o));
+            report.TierD.RssWith10kSseMiB = report.TierC.FirstOrDefault(c => c.Subscribers == 10_000)?.PeakRssMiB;
+        }
+
         report.FinishedUtc = Now();
         report.LoadAverageEnd = MachineInfo.LoadAverageNow();
         var json = await Report.WriteJsonAsync(report, o.OutDir);
