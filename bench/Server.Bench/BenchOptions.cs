@@ -11,6 +11,9 @@ public sealed record BenchOptions
 
     public string? DocsPath { get; init; }
 
+    /// <summary>Which generated section of the docs page this run replaces (e.g. a separate Tier C run).</summary>
+    public string DocsSection { get; init; } = "main";
+
     public bool Quick { get; init; }
 
     public HashSet<string> Tiers { get; init; } = ["cal", "a", "b", "c", "d"];
@@ -40,7 +43,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        string? dll = null, outDir = null, docs = null, state = null;
+        string? dll = null, outDir = null, docs = null, state = null, section = null;
         var quick = false;
         HashSet<string>? tiers = null;
         double? seconds = null, cooldown = null, aLimit = null;
@@ -55,6 +58,7 @@ public sealed record BenchOptions
                 case "--server-dll": dll = Next(); break;
                 case "--out": outDir = Next(); break;
                 case "--docs": docs = Next(); break;
+                case "--docs-section": section = Next(); break;
                 case "--quick": quick = true; break;
                 case "--tiers": tiers = [.. Next().ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -74,6 +78,7 @@ public sealed record BenchOptions
             ServerDll = Path.GetFullPath(dll ?? throw new ArgumentException("--server-dll is required")),
             OutDir = outDir ?? defaults.OutDir,
             DocsPath = docs,
+            DocsSection = section ?? defaults.DocsSection,
             Quick = quick,
             Tiers = tiers ?? defaults.Tiers,
             Seconds = seconds ?? (quick ? 2 : defaults.Seconds),

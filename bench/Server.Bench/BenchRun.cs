@@ -35,14 +35,18 @@ public static class BenchRun
             await FreshStartsAsync(o, report);
         }
 
-        var dir = Directory.CreateTempSubdirectory("pbs-bench-");
-        try
+        // Tier C brings its own server and data; the others share this run's server and dataset.
+        if (o.Tiers.Overlaps(["a", "b", "d"]))
         {
-            await RunServerTiersAsync(o, report, dir.FullName);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
+            var dir = Directory.CreateTempSubdirectory("pbs-bench-");
+            try
+            {
+                await RunServerTiersAsync(o, report, dir.FullName);
+            }
+            finally
+            {
+                dir.Delete(recursive: true);
+            }
         }
 
         if (o.Tiers.Contains("c"))
@@ -53,12 +57,12 @@ public static class BenchRun
 
         report.FinishedUtc = Now();
         report.LoadAverageEnd = MachineInfo.LoadAverageNow();
-        var json = await Report.WriteJsonAsync(report, o.OutDir);
+        var json = await Report.WriteJsonAsync(report, o.OutDir, o.DocsSection);
         var markdown = MarkdownReport.Render(report);
-        await File.WriteAllTextAsync(Path.Combine(o.OutDir, "latest.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(o.OutDir, o.DocsSection == "main" ? "latest.md" : $"latest-{o.DocsSection}.md"), markdown);
         if (o.DocsPath is not null)
         {
-            await Report.UpdateDocsAsync(o.DocsPath, markdown);
+            await Report.UpdateDocsAsync(o.DocsPath, o.DocsSection, markdown);
         }
 
         Console.WriteLine($"bench: wrote {json}{(o.DocsPath is null ? "" : " and " + o.DocsPath)}");
