@@ -20,6 +20,9 @@ public sealed record BenchOptions
 
     public int[] Concurrencies { get; init; } = [16, 64, 256];
 
+    /// <summary>Tier B scenario ids to run (e.g. ceiling,list20); null runs all.</summary>
+    public HashSet<string>? BScenarios { get; init; }
+
     /// <summary>Measured seconds per Tier B scenario (after a warm-up of a fifth of it).</summary>
     public double Seconds { get; init; } = 8;
 
@@ -49,6 +52,7 @@ public sealed record BenchOptions
         double? seconds = null, cooldown = null, aLimit = null;
         string[]? aCollections = null;
         int[]? concurrencies = null;
+        HashSet<string>? bScenarios = null;
         var port = 18090;
         for (var i = 0; i < args.Length; i++)
         {
@@ -67,6 +71,7 @@ public sealed record BenchOptions
                 case "--a-collections": aCollections = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--cooldown": cooldown = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--a-limit": aLimit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--b-scenarios": bScenarios = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--concurrency": concurrencies = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -86,6 +91,7 @@ public sealed record BenchOptions
             MachineState = state ?? "",
             ACollections = aCollections ?? defaults.ACollections,
             Concurrencies = concurrencies ?? defaults.Concurrencies,
+            BScenarios = bScenarios,
             CooldownSeconds = cooldown ?? (quick ? 0.5 : defaults.CooldownSeconds),
             ALimitSeconds = aLimit ?? (quick ? 10 : defaults.ALimitSeconds),
             CommandLine = string.Join(' ', args),
