@@ -3,7 +3,7 @@
 # starts the server on a fresh temp data dir, builds upstream's dataset through the API and runs
 # the tiers; results go to bench/results/latest.{json,md} and the generated section of
 # docs/benchmarks.md. All traffic is on 127.0.0.1; every load loop is bounded in count and time.
-# Usage: bench/run.sh [--quick] [--tiers cal,a,b,d] [--seconds N] [--machine-state "TEXT"] [--no-docs]
+# Usage: bench/run.sh [--quick] [--tiers cal,a,b,c,d] [--seconds N] [--machine-state "TEXT"] [--no-docs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=(--docs docs/benchmarks.md)
@@ -13,6 +13,8 @@ for a in "$@"; do
 done
 dotnet build src/Server -c Release -nologo -v q >/dev/null
 dotnet build bench/Server.Bench -c Release -nologo -v q >/dev/null
+# Tier C reuses the realtime fan-out benchmark (not in the solution; built here on demand).
+dotnet build bench/Realtime.Bench -c Release -nologo -v q >/dev/null
 export BENCH_GIT_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')"
 export BENCH_ARGS="$(printf '%q ' "$@")"
 exec dotnet bench/Server.Bench/bin/Release/net10.0/PocketBaseSharp.Server.Bench.dll \

@@ -11,11 +11,17 @@ public sealed record BenchOptions
 
     public string? DocsPath { get; init; }
 
+    /// <summary>Which generated section of the docs page this run replaces (e.g. a separate Tier C run).</summary>
+    public string DocsSection { get; init; } = "main";
+
     public bool Quick { get; init; }
 
-    public HashSet<string> Tiers { get; init; } = ["cal", "a", "b", "d"];
+    public HashSet<string> Tiers { get; init; } = ["cal", "a", "b", "c", "d"];
 
     public int[] Concurrencies { get; init; } = [16, 64, 256];
+
+    /// <summary>Tier B scenario ids to run (e.g. ceiling,list20); null runs all.</summary>
+    public HashSet<string>? BScenarios { get; init; }
 
     /// <summary>Measured seconds per Tier B scenario (after a warm-up of a fifth of it).</summary>
     public double Seconds { get; init; } = 8;
@@ -40,12 +46,13 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        string? dll = null, outDir = null, docs = null, state = null;
+        string? dll = null, outDir = null, docs = null, state = null, section = null;
         var quick = false;
         HashSet<string>? tiers = null;
         double? seconds = null, cooldown = null, aLimit = null;
         string[]? aCollections = null;
         int[]? concurrencies = null;
+        HashSet<string>? bScenarios = null;
         var port = 18090;
         for (var i = 0; i < args.Length; i++)
         {
@@ -55,6 +62,7 @@ public sealed record BenchOptions
                 case "--server-dll": dll = Next(); break;
                 case "--out": outDir = Next(); break;
                 case "--docs": docs = Next(); break;
+                case "--docs-section": section = Next(); break;
                 case "--quick": quick = true; break;
                 case "--tiers": tiers = [.. Next().ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -63,6 +71,7 @@ public sealed record BenchOptions
                 case "--a-collections": aCollections = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--cooldown": cooldown = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--a-limit": aLimit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--b-scenarios": bScenarios = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--concurrency": concurrencies = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -74,6 +83,7 @@ public sealed record BenchOptions
             ServerDll = Path.GetFullPath(dll ?? throw new ArgumentException("--server-dll is required")),
             OutDir = outDir ?? defaults.OutDir,
             DocsPath = docs,
+            DocsSection = section ?? defaults.DocsSection,
             Quick = quick,
             Tiers = tiers ?? defaults.Tiers,
             Seconds = seconds ?? (quick ? 2 : defaults.Seconds),
@@ -81,6 +91,7 @@ public sealed record BenchOptions
             MachineState = state ?? "",
             ACollections = aCollections ?? defaults.ACollections,
             Concurrencies = concurrencies ?? defaults.Concurrencies,
+            BScenarios = bScenarios,
             CooldownSeconds = cooldown ?? (quick ? 0.5 : defaults.CooldownSeconds),
             ALimitSeconds = aLimit ?? (quick ? 10 : defaults.ALimitSeconds),
             CommandLine = string.Join(' ', args),

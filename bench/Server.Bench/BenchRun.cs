@@ -35,26 +35,27 @@ public static class BenchRun
             await FreshStartsAsync(o, report);
         }
 
-        var dir = Directory.CreateTempSubdirectory("pbs-bench-");
-        try
+        // Tier C brings its own server and data; the others share this run's server and dataset.
+        if (o.Tiers.Overlaps(["a", "b", "d"]))
         {
-            await RunServerTiersAsync(o, report, dir.FullName);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-
-        report.FinishedUtc = Now();
-        report.LoadAverageEnd = MachineInfo.LoadAverageNow();
-        var json = await Report.WriteJsonAsync(report, o.OutDir);
-        var markdown = MarkdownReport.Render(report);
-        await File.WriteAllTextAsync(Path.Combine(o.OutDir, "latest.md"), markdown);
-        if (o.DocsPath is not null)
-        {
-            await Report.UpdateDocsAsync(o.DocsPath, markdown);
+            var dir = Directory.CreateTempSubdirectory("pbs-bench-");
+            try
+            {
+                await RunServerTiersAsync(o, report, dir.FullName);
+            }
+            finally
+            {
+                dir.Delete(recursive: true);
+            }
         }
 
+        if (o.Tiers.Contains("c"))
+        {
+            report.TierC.AddRange(await TierC.RunAsync(o));
+            report.TierD.RssWith10kSseMiB = report.TierC.FirstOrDefault(c => c.Subscribers == 10_000)?.PeakRssMiB;
+        }
+
+        var json = await PublishAsync(o, report, final: true);
         Console.WriteLine($"bench: wrote {json}{(o.DocsPath is null ? "" : " and " + o.DocsPath)}");
         foreach (var line in TargetCheck.Evaluate(report))
         {
@@ -62,6 +63,25 @@ public static class BenchRun
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Writes the JSON, the markdown and the docs section. Called after each tier too, so a run
+    /// stopped by an outer time limit still leaves what it measured (marked as partial).
+    /// </summary>
+    private static async Task<string> PublishAsync(BenchOptions o, RunReport report, bool final)
+    {
+        report.FinishedUtc = final ? Now() : $"partial, last written {Now()}";
+        report.LoadAverageEnd = MachineInfo.LoadAverageNow();
+        var json = await Report.WriteJsonAsync(report, o.OutDir, o.DocsSection);
+        var markdown = MarkdownReport.Render(report);
+        await File.WriteAllTextAsync(Path.Combine(o.OutDir, o.DocsSection == "main" ? "latest.md" : $"latest-{o.DocsSection}.md"), markdown);
+        if (o.DocsPath is not null)
+        {
+            await Report.UpdateDocsAsync(o.DocsPath, o.DocsSection, markdown);
+        }
+
+        return json;
     }
 
     /// <summary>Two starts on empty dirs: cold start samples and idle memory with no data.</summary>
@@ -103,6 +123,7 @@ public static class BenchRun
         {
             // Upstream's create scenarios are what build its dataset: run them as the seeding.
             Console.WriteLine("  Tier A create phase (builds the dataset)...");
+            report.Notes.Add($"Tier A: posts collections listed/deleted: {string.Join(", ", o.ACollections)}; cooldown {o.CooldownSeconds} s (upstream 2 s); each scenario bounded at {o.ALimitSeconds} s; custom-route and hook scenarios (X1, X2) have no counterpart here (no Go/JS hooks).");
             await TierACreate.RunAsync(tierA);
             foreach (var (name, _) in o.Scale.Posts)
             {
@@ -124,6 +145,7 @@ public static class BenchRun
         {
             await TierASearch.RunAuthAsync(tierA);
             await TierASearch.RunListsAsync(tierA);
+            await PublishAsync(o, WithTierA(report, tierA), final: false);
         }
 
         if (o.Tiers.Contains("b"))
@@ -131,16 +153,24 @@ public static class BenchRun
             await using var ceiling = await ServerProcess.StartCeilingAsync(o.Port + 1);
             report.Scenarios.AddRange(await TierB.RunAsync(o, server, ceiling, api, data));
             report.TierD.PeakRssTierBMiB = report.Scenarios.Where(s => s.Tier == "B").Max(s => s.PeakRssMiB);
+            await PublishAsync(o, WithTierA(report, tierA), final: false);
         }
 
         if (o.Tiers.Contains("a"))
         {
             await TierADelete.RunAsync(tierA);
-            report.Scenarios.InsertRange(0, tierA.Results);
-            report.Notes.Add($"Tier A: posts collections listed/deleted: {string.Join(", ", o.ACollections)}; cooldown {o.CooldownSeconds} s (upstream 2 s); each scenario bounded at {o.ALimitSeconds} s; custom-route and hook scenarios (X1, X2) have no counterpart here (no Go/JS hooks).");
+            WithTierA(report, tierA);
         }
 
         report.TierD.DatabaseMiBEnd = DatabaseMiB(dataDir);
+    }
+
+    /// <summary>Puts Tier A's results (so far) ahead of the other tiers' in the report.</summary>
+    private static RunReport WithTierA(RunReport report, TierAContext tierA)
+    {
+        report.Scenarios.RemoveAll(s => s.Tier == "A");
+        report.Scenarios.InsertRange(0, tierA.Results);
+        return report;
     }
 
     private static double DatabaseMiB(string dir) =>

@@ -37,6 +37,7 @@ public static class MarkdownReport
 
         TierATable(md, r.Scenarios.Where(s => s.Tier == "A").ToList());
         TierBTable(md, r.Scenarios.Where(s => s.Tier == "B").ToList());
+        TierCTable(md, r.TierC);
         TierDTable(md, r.TierD);
         md.AppendLine("#### Targets");
         md.AppendLine();
@@ -93,6 +94,27 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
+    private static void TierCTable(StringBuilder md, List<TierCResult> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("#### Tier C: realtime fan-out (bench/Realtime.Bench, its own server and dataset)");
+        md.AppendLine();
+        md.AppendLine("| subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var c in rows)
+        {
+            md.AppendLine(c.Row ?? $"| {c.Subscribers} | {c.Rate}/s × {c.Seconds} s | failed: {c.Failure} | | | | | | | |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("CRUD latency while broadcasting is not measured yet.");
+        md.AppendLine();
+    }
+
     private static void TierDTable(StringBuilder md, TierDResult d)
     {
         md.AppendLine("#### Tier D: start-up, memory, size");
@@ -103,7 +125,7 @@ public static class MarkdownReport
         md.AppendLine(CultureInfo.InvariantCulture, $"| idle RSS, empty data dir | {MiB(d.IdleRssEmptyMiB)} | < 100 MB |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| idle RSS, dataset loaded | {MiB(d.IdleRssSeededMiB)} | |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| peak RSS during Tier B | {MiB(d.PeakRssTierBMiB)} | |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| RSS with 10,000 SSE clients | {(d.RssWith10kSseMiB is null ? "pending (realtime benchmark, see below)" : MiB(d.RssWith10kSseMiB))} | < 300 MB |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| RSS with 10,000 SSE clients | {(d.RssWith10kSseMiB is null ? "not measured (Tier C not run)" : MiB(d.RssWith10kSseMiB) + " (server peak RSS, Tier C)")} | < 300 MB |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| database size after seeding (data.db + WAL) | {MiB(d.DatabaseMiB)} | upstream ≈180 MB at full scale |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| database size at end of run | {MiB(d.DatabaseMiBEnd)} | |");
         md.AppendLine();

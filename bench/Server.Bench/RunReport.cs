@@ -25,6 +25,8 @@ public sealed record RunReport
 
     public List<ScenarioResult> Scenarios { get; } = [];
 
+    public List<TierCResult> TierC { get; } = [];
+
     public TierDResult TierD { get; } = new();
 
     public List<string> Notes { get; } = [];

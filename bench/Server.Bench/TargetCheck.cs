@@ -54,7 +54,25 @@ public static class TargetCheck
             yield return Verdict("Tier D idle memory < 100 MB", idle * 1.048576, 100, " MB", lowerIsBetter: true);
         }
 
-        yield return "Tier C (realtime fan-out, CRUD latency while broadcasting) and Tier D with 10,000 SSE clients: not measured by this harness yet (pending the realtime benchmark).";
+        foreach (var c in r.TierC)
+        {
+            var bound = c.Subscribers == 10_000 ? 250 : 100;
+            yield return c.P99Ms is { } p99
+                ? Verdict($"Tier C {c.Subscribers} subscribers at {c.Rate}/s p99 < {bound} ms", p99, bound, " ms", lowerIsBetter: true) + $"; lost {c.Lost}"
+                : $"**missed**: Tier C {c.Subscribers} subscribers: {c.Failure}";
+        }
+
+        if (d.RssWith10kSseMiB is { } sse)
+        {
+            yield return Verdict("Tier D 10,000 SSE clients < 300 MB", sse * 1.048576, 300, " MB", lowerIsBetter: true);
+        }
+
+        if (r.TierC.Count == 0)
+        {
+            yield return "Tier C (realtime fan-out) and Tier D with 10,000 SSE clients: not run (add c to --tiers).";
+        }
+
+        yield return "CRUD latency while broadcasting: not measured yet.";
     }
 
     private static string Verdict(string what, double value, double target, string unit, bool lowerIsBetter = false)

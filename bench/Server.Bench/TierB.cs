@@ -28,8 +28,13 @@ public static class TierB
         {
             using var ceilingHttp = BenchHttp.KeepAlive(ceiling.BaseUrl, conc);
             using var http = BenchHttp.KeepAlive(server.BaseUrl, conc);
-            async Task<ScenarioResult> Run(string id, string name, long max, Func<int, CancellationToken, Task<int>> send, bool warm = true)
+            async Task<ScenarioResult?> Run(string id, string name, long max, Func<int, CancellationToken, Task<int>> send, bool warm = true)
             {
+                if (options.BScenarios is { } only && !only.Contains(id))
+                {
+                    return null;
+                }
+
                 await using var rss = new RssSampler(server.Pid);
                 var r = await LoadGenerator.RunForAsync(Tier, $"{id}@{conc}", name, conc, warm ? warmup : TimeSpan.Zero, measured, max, send);
                 r = r with { PeakRssMiB = rss.PeakMiB };
@@ -63,8 +68,12 @@ public static class TierB
                 return status;
             });
             var ids = created.ToArray();
-            await Run("update", $"PATCH {Writes}/records/{{id}} {{title}}", long.MaxValue, (_, ct) =>
-                http.SendAsync(HttpMethod.Patch, $"/api/collections/{Writes}/records/{ids[Random.Shared.Next(ids.Length)]}", null, patch, ct));
+            if (ids.Length > 0)
+            {
+                await Run("update", $"PATCH {Writes}/records/{{id}} {{title}}", long.MaxValue, (_, ct) =>
+                    http.SendAsync(HttpMethod.Patch, $"/api/collections/{Writes}/records/{ids[Random.Shared.Next(ids.Length)]}", null, patch, ct));
+            }
+
             var deleted = -1;
             // Bounded by what exists: each id is deleted once, so no warm-up (the routes are warm by now).
             await Run("delete", $"DELETE {Writes}/records/{{id}}", ids.Length, (_, ct) =>

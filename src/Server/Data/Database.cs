@@ -1,16 +1,24 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace PocketBaseSharp.Server.Data;
 
 /// <summary>
 /// One SQLite database file with upstream's pragmas: one serialised writer connection and pooled
-/// reader connections, so reads (WAL snapshots) never wait behind writes.
+/// reader connections, so reads (WAL snapshots) never wait behind writes. Idle readers stay open
+/// with their pragmas applied once: re-opening and re-running the pragmas on every read was a
+/// large share of a getOne (docs/benchmarks.md, "Where we miss").
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
+    /// <summary>Idle reader connections kept open; more concurrent readers than this are closed after use.</summary>
+    public const int MaxIdleReaders = 32;
+
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private int _idleCount;
 
     public Database(string path)
     {
@@ -78,10 +86,46 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> on a pooled reader connection.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work)
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        var connection = await RentReaderAsync();
+        try
+        {
+            return await work(connection);
+        }
+        finally
+        {
+            ReturnReader(connection);
+        }
+    }
+
+    private async Task<SqliteConnection> RentReaderAsync()
+    {
+        if (_idleReaders.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return idle;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         ApplyConnectionPragmas(connection);
-        return await work(connection);
+        return connection;
+    }
+
+    // Every command and reader of a read is disposed by its work, so an open connection is clean.
+    private void ReturnReader(SqliteConnection connection)
+    {
+        if (connection.State == System.Data.ConnectionState.Open)
+        {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdleReaders)
+            {
+                _idleReaders.Add(connection);
+                return;
+            }
+
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        connection.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -89,6 +133,11 @@ public sealed class Database : IAsyncDisposable
         await _writeLock.WaitAsync();
         try
         {
+            while (_idleReaders.TryTake(out var reader))
+            {
+                await reader.DisposeAsync();
+            }
+
             Exec(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
             await _writer.DisposeAsync();
             SqliteConnection.ClearAllPools();
