@@ -53,7 +53,6 @@ public static class Json
         _ => JsonValue.Create(value.ToString()),
     };
 
-    /// <summary>Whole numbers are written without a fraction, as upstream (10, not 10.0).</summary>
-    public static JsonNode NumberNode(double d) =>
-        double.IsFinite(d) && Math.Abs(d) < 1e15 && d == Math.Floor(d) ? JsonValue.Create((long)d) : JsonValue.Create(d);
+    /// <summary>A number written as upstream writes it (<c>10</c>, <c>1.5</c>, <c>1e+21</c>; see <see cref="Api.JsonNumber"/>).</summary>
+    public static JsonNode NumberNode(double d) => JsonNode.Parse(Api.JsonNumber.Format(d))!;
 }
