@@ -41,6 +41,16 @@ public static class OAuth2ProviderKinds
 
     public static OAuth2ProviderKind? Find(string name) => Supported.GetValueOrDefault(name);
 
+    /// <summary>
+    /// <c>GET /api/collections/meta/oauth2-providers</c>: the providers this server can sign in with,
+    /// named ones first, then the generic OpenID Connect slots. Only these are listed, so a dashboard
+    /// never offers a provider that would fail at sign-in. No logos are shipped (an empty string).
+    /// </summary>
+    public static JsonArray ProvidersJson() => new([.. Supported.Values
+        .OrderBy(k => k.Name.StartsWith("oidc", StringComparison.Ordinal) ? 1 : 0)
+        .ThenBy(k => k.Name, StringComparer.Ordinal)
+        .Select(k => (JsonNode)new JsonObject { ["name"] = k.Name, ["displayName"] = k.DisplayName, ["logo"] = "" })]);
+
     private static OAuth2ProviderKind Oidc(string name) => new(name, "OIDC", "", "", "", ["openid", "email", "profile"], true, OpenIdUser);
 
     /// <summary>The standard claims; the email counts only when the provider says it is verified.</summary>

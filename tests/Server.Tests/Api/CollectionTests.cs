@@ -42,6 +42,8 @@ public sealed class CollectionTests : ServerTestBase
         yield return new ApiScenario("auth option not an object", "POST", "/api/collections", HttpStatusCode.BadRequest) { Caller = "superuser", Body = new JsonObject { ["name"] = "x4", ["type"] = "auth", ["passwordAuth"] = 5 }, Expected = ["Failed to load the submitted data due to invalid formatting."] };
         yield return new ApiScenario("token duration out of range", "POST", "/api/collections", HttpStatusCode.BadRequest) { Caller = "superuser", Body = new JsonObject { ["name"] = "x5", ["type"] = "auth", ["authToken"] = new JsonObject { ["duration"] = 1 } }, Expected = ["\"authToken\":{\"duration\""] };
         yield return new ApiScenario("invalid rule", "POST", "/api/collections", HttpStatusCode.BadRequest) { Caller = "superuser", Body = new JsonObject { ["name"] = "x6", ["listRule"] = "((" }, Expected = ["validation_invalid_rule", "Invalid rule. Raw error:"] };
+        yield return new ApiScenario("oauth2 providers", "GET", "/api/collections/meta/oauth2-providers", HttpStatusCode.OK) { Caller = "superuser", Expected = ["{\"name\":\"google\",\"displayName\":\"Google\",\"logo\":\"\"}", "\"name\":\"oidc\""] };
+        yield return new ApiScenario("oauth2 providers are superuser only", "GET", "/api/collections/meta/oauth2-providers", HttpStatusCode.Unauthorized);
         yield return new ApiScenario("scaffolds", "GET", "/api/collections/meta/scaffolds", HttpStatusCode.OK) { Caller = "superuser", Expected = ["\"auth\":", "\"base\":", "\"view\":"] };
     }
 
