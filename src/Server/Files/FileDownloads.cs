@@ -31,14 +31,33 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
         var read = await file.Content.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false);
         file.Content.Position = 0;
         var type = ContentTypes.ForServing(filename, head.AsSpan(0, read));
-        if (ThumbSize(http, field, type) is { } size && await storage.OpenAsync($"{c.Id}/{record.Id}/thumbs_{filename}/{size}_{filename}") is { } thumb)
+        if (ThumbSize(http, field, type) is { } size)
         {
-            // Only thumbs already in storage (e.g. made by upstream) are served; none are generated.
-            await file.Content.DisposeAsync();
-            file = thumb;
+            var key = $"{c.Id}/{record.Id}/thumbs_{filename}/{size}_{filename}";
+            if ((await storage.OpenAsync(key) ?? await CreateThumbAsync(file, key, size, type, filename)) is { } thumb)
+            {
+                await file.Content.DisposeAsync();
+                file = thumb;
+            }
         }
 
         return new FileDownload(file, filename, type);
+    }
+
+    /// <summary>Makes and caches a thumb beside the original (upstream's layout); null keeps the original.</summary>
+    private async Task<StoredFile?> CreateThumbAsync(StoredFile original, string key, string size, string type, string filename)
+    {
+        using var buffer = new MemoryStream();
+        await original.Content.CopyToAsync(buffer);
+        original.Content.Position = 0;
+        var thumb = Thumbs.Create(buffer.ToArray(), size, type);
+        if (thumb is null)
+        {
+            return null;
+        }
+
+        await storage.WriteAsync(key, thumb, type, filename);
+        return await storage.OpenAsync(key);
     }
 
     private async Task CheckTokenAsync(HttpContext http, Collection c, string recordId)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using SkiaSharp;
 using PocketBaseSharp.Server.Tests.Support;
 using static PocketBaseSharp.Server.Tests.Files.Multipart;
 using static PocketBaseSharp.Server.Tests.Support.Collections;
@@ -15,6 +16,7 @@ public sealed class FileDownloadTests : ServerTestBase
     private string _text = "";
     private string _image = "";
     private string _secret = "";
+    private string _photo = "";
 
     [OneTimeSetUp]
     public async Task SetUpAsync()
@@ -23,13 +25,25 @@ public sealed class FileDownloadTests : ServerTestBase
             Field("owner", "text"),
             Field("text", "file"),
             Field("image", "file"),
-            Field("secret", "file", new JsonObject { ["protected"] = true }));
+            Field("secret", "file", new JsonObject { ["protected"] = true }),
+            Field("photo", "file", new JsonObject { ["thumbs"] = new JsonArray("50x0", "40x40f") }));
         definition["viewRule"] = "owner = @request.auth.email";
         await CreateAsync(Api, SuperuserToken, definition);
         var created = await SendAsync(Server.BaseUri, HttpMethod.Post, "/api/collections/media/records",
-            Form(("owner", "owner@example.com"), ("text", File("notes.txt", "0123456789")), ("image", ("pic.png", Png)), ("secret", File("secret.txt", "hidden"))), SuperuserToken);
+            Form(("owner", "owner@example.com"), ("text", File("notes.txt", "0123456789")), ("image", ("pic.png", Png)), ("secret", File("secret.txt", "hidden")), ("photo", ("photo.png", PhotoPng))), SuperuserToken);
         Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK), created.Text);
-        (_id, _text, _image, _secret) = (Id(created, "id"), Id(created, "text"), Id(created, "image"), Id(created, "secret"));
+        (_id, _text, _image, _secret, _photo) = (Id(created, "id"), Id(created, "text"), Id(created, "image"), Id(created, "secret"), Id(created, "photo"));
+    }
+
+    private static readonly byte[] PhotoPng = MakePng(300, 200);
+
+    private static byte[] MakePng(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.CornflowerBlue);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     private static string Id(ApiClient.Response r, string key) => r.Object[key]!.GetValue<string>();
@@ -138,5 +152,29 @@ public sealed class FileDownloadTests : ServerTestBase
     {
         var response = await Api.GetAsync(Url(_secret), SuperuserToken);
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [TestCase("100x100", 100, 100)]
+    [TestCase("50x0", 50, 33)]
+    [TestCase("40x40f", 40, 27)]
+    public async Task Thumb_OfAllowedSize_IsMadeAndCached(string size, int width, int height)
+    {
+        var (response, body) = await DownloadAsync(Server.BaseUri, Url(_photo, "?thumb=" + size));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var thumb = SKBitmap.Decode(body);
+        Assert.That(new[] { thumb.Width, thumb.Height }, Is.EqualTo(new[] { width, height }));
+        var cached = Path.Combine(Server.DataDir, "storage", (await Api.GetAsync("/api/collections/media", SuperuserToken)).Object["id"]!.GetValue<string>(), _id, "thumbs_" + _photo, size + "_" + _photo);
+        Assert.That(System.IO.File.ReadAllBytes(cached), Is.EqualTo(body));
+    }
+
+    [TestCase("33x33")]
+    [TestCase("0x0")]
+    public async Task Thumb_OfUnlistedSize_ServesTheOriginal(string size)
+    {
+        var (response, body) = await DownloadAsync(Server.BaseUri, Url(_photo, "?thumb=" + size));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body, Is.EqualTo(PhotoPng));
     }
 }
