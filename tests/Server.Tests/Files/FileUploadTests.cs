@@ -182,4 +182,39 @@ public sealed class FileUploadTests : ServerTestBase
         var body = response.Json![0]!["body"]!;
         Assert.That(System.IO.File.ReadAllText(StoragePath(body["id"]!.GetValue<string>(), Names(body["many"])[0])), Is.EqualTo("batch"));
     }
+
+    [Test]
+    public async Task CascadeDelete_RemovesTheFoldersOfCascadedRecords()
+    {
+        var child = Public("attachments", Field("file", "file"), Field("doc", "relation", new JsonObject { ["collectionId"] = _collectionId, ["cascadeDelete"] = true, ["maxSelect"] = 1 }));
+        var childId = (await CreateAsync(Api, SuperuserToken, child))["id"]!.GetValue<string>();
+        var parent = (await CreateRecordAsync(Form(("many", File("p.txt", "p"))))).Object["id"]!.GetValue<string>();
+        var attached = await SendAsync(Server.BaseUri, HttpMethod.Post, "/api/collections/attachments/records", Form(("doc", parent), ("file", File("c.txt", "c"))));
+        Assert.That(attached.Status, Is.EqualTo(HttpStatusCode.OK), attached.Text);
+        var childFolder = Path.Combine(Server.DataDir, "storage", childId, attached.Object["id"]!.GetValue<string>());
+        Assert.That(Directory.Exists(childFolder), Is.True);
+
+        var response = await Api.DeleteAsync($"/api/collections/docs/records/{parent}");
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.NoContent), response.Text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(StoragePath(parent)), Is.False);
+            Assert.That(Directory.Exists(childFolder), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task DeletingTheCollection_RemovesItsStorageFolder()
+    {
+        var id = (await CreateAsync(Api, SuperuserToken, Public("temporary", Field("file", "file"))))["id"]!.GetValue<string>();
+        var created = await SendAsync(Server.BaseUri, HttpMethod.Post, "/api/collections/temporary/records", Form(("file", File("t.txt", "t"))));
+        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK), created.Text);
+        Assert.That(Directory.Exists(Path.Combine(Server.DataDir, "storage", id)), Is.True);
+
+        var response = await Api.DeleteAsync("/api/collections/temporary", SuperuserToken);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.NoContent), response.Text);
+        Assert.That(Directory.Exists(Path.Combine(Server.DataDir, "storage", id)), Is.False);
+    }
 }
