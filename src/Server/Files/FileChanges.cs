@@ -19,11 +19,25 @@ public sealed class FileChanges
     public void DeleteRecord(string collectionId, string recordId) =>
         _operations.Add(s => s.DeletePrefixAsync(collectionId + "/" + recordId));
 
+    /// <summary>Runs every operation even when one fails (the rows are already committed), then reports the failure.</summary>
     public async Task ApplyAsync(IFileStorage storage)
     {
+        var failures = new List<Exception>();
         foreach (var operation in _operations)
         {
-            await operation(storage);
+            try
+            {
+                await operation(storage);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Storing the files of a committed write failed.", failures);
         }
     }
 

@@ -79,15 +79,21 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
             beforeCommit: async () => prepared = await publisher.PrepareAsync(scope!.Changes),
             afterCommit: async () =>
             {
-                // Files first, so a client reacting to the change event finds them.
-                if (files is not null)
+                try
                 {
-                    await scope!.Files.ApplyAsync(files);
+                    // Files first, so a client reacting to the change event finds them.
+                    if (files is not null)
+                    {
+                        await scope!.Files.ApplyAsync(files);
+                    }
                 }
-
-                if (prepared is not null)
+                finally
                 {
-                    await prepared.SendAsync();
+                    // The rows are committed: their events go out even if storage failed.
+                    if (prepared is not null)
+                    {
+                        await prepared.SendAsync();
+                    }
                 }
             },
             onRollback: () => prepared?.Discard());
