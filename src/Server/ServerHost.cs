@@ -3,6 +3,7 @@ using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Crons;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Files;
 using PocketBaseSharp.Server.Logs;
 using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
@@ -30,6 +31,7 @@ public static class ServerHost
         builder.Services.AddSingleton(_ => auxiliary);
         builder.Services.AddSingleton(collections);
         builder.Services.AddRecordServices();
+        builder.Services.AddFiles(options.DataDir);
         builder.Services.AddRealtime(builder.Configuration);
         builder.Services.AddAuthFlows();
         builder.Services.AddLogs();
@@ -46,6 +48,7 @@ public static class ServerHost
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRecordApi();
+        app.MapFileApi();
         app.MapCollectionApi();
         app.MapViewDryRunApi();
         app.MapBatchApi();

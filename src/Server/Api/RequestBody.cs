@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Api;
 
@@ -11,7 +12,8 @@ namespace PocketBaseSharp.Server.Api;
 /// </summary>
 public static class RequestBody
 {
-    public static async Task<JsonObject> ReadAsync(HttpRequest request, long limit, string invalidMessage = "")
+    /// <param name="files">Receives the file parts by form key; without it file parts are ignored.</param>
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, long limit, string invalidMessage = "", Dictionary<string, List<UploadedFile>>? files = null)
     {
         if (request.ContentLength > limit)
         {
@@ -32,7 +34,7 @@ public static class RequestBody
 
         if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return await ReadMultipartAsync(bytes, type, invalidMessage);
+            return await ReadMultipartAsync(bytes, type, invalidMessage, files);
         }
 
         if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -62,7 +64,7 @@ public static class RequestBody
         }
     }
 
-    private static async Task<JsonObject> ReadMultipartAsync(byte[] bytes, string contentType, string invalidMessage)
+    private static async Task<JsonObject> ReadMultipartAsync(byte[] bytes, string contentType, string invalidMessage, Dictionary<string, List<UploadedFile>>? files)
     {
         var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType).Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -81,7 +83,12 @@ public static class RequestBody
                 var name = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
                 {
-                    // File storage is its own issue; uploads are read and not kept.
+                    var fileName = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    if (files is not null && fileName.Length > 0)
+                    {
+                        (files.TryGetValue(name, out var list) ? list : files[name] = []).Add(await ReadUploadAsync(section.Body, fileName));
+                    }
+
                     continue;
                 }
 
@@ -116,6 +123,15 @@ public static class RequestBody
         }
 
         return result;
+    }
+
+    private static async Task<UploadedFile> ReadUploadAsync(Stream body, string fileName)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer);
+        var content = buffer.ToArray();
+        var type = ContentTypes.Detect(content.AsSpan(0, Math.Min(content.Length, 3072)));
+        return new UploadedFile(FileNames.Generate(fileName, type), fileName, content, type);
     }
 
     private static void AddFormValues(JsonObject result, string key, List<string> values) =>

@@ -43,6 +43,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
             await CollectionStore.SaveRowAsync(db, tx, c, delete: true);
             return 0;
         });
+        await records.DeleteCollectionFilesAsync(c.Id);
         await collections.ReloadAsync();
     }
 

@@ -4,6 +4,7 @@ using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -26,7 +27,8 @@ public static partial class BatchEndpoints
         }
 
         var maxBody = (long)(Json.Number(batch?["maxBodySize"]) ?? 0);
-        var body = await RequestBody.ReadAsync(http.Request, maxBody > 0 ? maxBody : 128L << 20);
+        var files = new Dictionary<string, List<UploadedFile>>(StringComparer.Ordinal);
+        var body = await RequestBody.ReadAsync(http.Request, maxBody > 0 ? maxBody : 128L << 20, files: files);
         var requests = body["requests"] as JsonArray;
         var max = (int)(Json.Number(batch?["maxRequests"]) ?? 50);
         if (requests is null || requests.Count == 0 || requests.Count > max)
@@ -45,7 +47,7 @@ public static partial class BatchEndpoints
             {
                 try
                 {
-                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope));
+                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope, FilesOf(files, i)));
                 }
                 catch (ApiException ex)
                 {
@@ -58,7 +60,7 @@ public static partial class BatchEndpoints
         return JsonOutput.Result(results);
     });
 
-    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope)
+    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope, Dictionary<string, List<UploadedFile>> files)
     {
         var method = (Json.String(sub?["method"]) ?? "").ToUpperInvariant();
         var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
@@ -71,7 +73,7 @@ public static partial class BatchEndpoints
         var id = match.Groups["id"].Success ? Uri.UnescapeDataString(match.Groups["id"].Value) : null;
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(match.Groups["q"].Value).ToDictionary(q => q.Key, q => q.Value.ToString());
         var body = sub?["body"] as JsonObject ?? [];
-        var req = new RecordRequest(http, auth, method, collection, id, body, query);
+        var req = new RecordRequest(http, auth, method, collection, id, body, query) { Files = files };
         var fields = query.GetValueOrDefault("fields");
         switch (method)
         {
@@ -90,6 +92,13 @@ public static partial class BatchEndpoints
             default:
                 throw ApiException.NotFound();
         }
+    }
+
+    /// <summary>File parts of sub-request <paramref name="index"/> are keyed <c>requests.{index}.{field}</c>.</summary>
+    private static Dictionary<string, List<UploadedFile>> FilesOf(Dictionary<string, List<UploadedFile>> files, int index)
+    {
+        var prefix = "requests." + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
+        return files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(f => f.Key[prefix.Length..], f => f.Value, StringComparer.Ordinal);
     }
 
     private static JsonObject Ok(JsonNode? body) => new() { ["status"] = 200, ["body"] = body };

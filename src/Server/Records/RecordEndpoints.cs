@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -48,6 +49,7 @@ public static class RecordEndpoints
     private static async Task<RecordRequest> RequestOf(HttpContext http, string collection, string? id, bool readBody)
     {
         var body = new JsonObject();
+        var files = new Dictionary<string, List<UploadedFile>>(StringComparer.Ordinal);
         if (readBody)
         {
             var options = http.RequestServices.GetRequiredService<ServerOptions>();
@@ -59,10 +61,10 @@ public static class RecordEndpoints
                 throw ApiException.BadRequest("Unsupported collection type.");
             }
 
-            body = await RequestBody.ReadAsync(http.Request, options.MaxBodySize + FieldsBodyAllowance(c));
+            body = await RequestBody.ReadAsync(http.Request, options.MaxBodySize + FieldsBodyAllowance(c), files: files);
         }
 
-        return new RecordRequest(http, RequestAuthState.Of(http), http.Request.Method, collection, id, body, RecordRequest.QueryOf(http));
+        return new RecordRequest(http, RequestAuthState.Of(http), http.Request.Method, collection, id, body, RecordRequest.QueryOf(http)) { Files = files };
     }
 
     /// <summary>Record writes may exceed the default limit by their fields' own size limits, as upstream.</summary>

@@ -223,7 +223,7 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage, bool i
     }
 
     /// <summary>Adds an error found outside the form (e.g. missing relation records).</summary>
-    public void AddError(string field, string code, string message) => _errors.Add(field, code, message);
+    public void AddError(string field, string code, string message, JsonObject? parameters = null) => _errors.Add(field, code, message, parameters);
 
     private void ValidateAuth()
     {

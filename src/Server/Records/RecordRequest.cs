@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -13,6 +14,9 @@ public sealed record RecordRequest(
     JsonObject Body,
     IReadOnlyDictionary<string, string> Query)
 {
+    /// <summary>Uploaded file parts by form key (<c>documents</c>, <c>documents+</c>, <c>+documents</c>).</summary>
+    public IReadOnlyDictionary<string, List<UploadedFile>> Files { get; init; } = new Dictionary<string, List<UploadedFile>>();
+
     public string? Param(string name) => Query.TryGetValue(name, out var v) ? v : null;
 
     public static IReadOnlyDictionary<string, string> QueryOf(HttpContext http) =>

@@ -127,13 +127,16 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         const string failure = "Failed to create record.";
         var record = new Record(c, new Dictionary<string, object?>(StringComparer.Ordinal));
         var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
-        form.Load(req.Body);
+        var files = new RecordFiles(record, req.Files);
+        form.Load(files.MergeInto(req.Body));
         form.Prepare();
         await CheckRelationsAsync(scope, form);
         if (c.IsAuth && await AuthIdTakenAsync(scope, record))
         {
             form.AddError("id", "validation_invalid_auth_id", "Invalid or duplicated auth record id.");
         }
+
+        files.Check(form);
 
         form.Validate(failure);
         var info = RequestInfoOf(req, form.Body);
@@ -144,6 +147,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
 
         scope.UniqueFailureMessage = failure;
         await scope.InsertAsync(record);
+        files.Stage(scope.Files);
         if (c.IsSuperusers && !Installer.IsPlaceholder(record.GetString("email")))
         {
             await DeleteInstallerPlaceholderAsync(scope, c);
@@ -161,8 +165,10 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
 
         var record = await scope.FindAsync(c, req.Id ?? "") ?? throw ApiException.NotFound();
+        var files = new RecordFiles(record, req.Files);
+        var body = files.MergeInto(req.Body);
         var probe = new RecordForm(record.Clone(), isNew: false, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
-        probe.Load(req.Body);
+        probe.Load(body);
         var info = RequestInfoOf(req, probe.Body);
         if (!await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.UpdateRule, info))
         {
@@ -173,12 +179,14 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
             || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
         const string failure = "Failed to update record.";
         var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser);
-        form.Load(req.Body);
+        form.Load(body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);
+        files.Check(form);
         form.Validate(failure);
         scope.UniqueFailureMessage = failure;
         await scope.UpdateAsync(record);
+        files.Stage(scope.Files);
         return await SerializeInScopeAsync(scope, record, req, info, showEmail: canManage);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -10,7 +11,7 @@ namespace PocketBaseSharp.Server.Records;
 /// hands the changed records to the <see cref="IRecordChangePublisher"/> (prepare before commit,
 /// send after commit, discard on rollback).
 /// </summary>
-public sealed class RecordStore(Database database, CollectionStore collections, IRecordChangePublisher publisher)
+public sealed class RecordStore(Database database, CollectionStore collections, IRecordChangePublisher publisher, IFileStorage? files = null)
 {
     public Database Database => database;
 
@@ -61,6 +62,9 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
         return cmd;
     }
 
+    /// <summary>Removes a deleted collection's storage folder (after its table is gone).</summary>
+    public Task DeleteCollectionFilesAsync(string collectionId) => files?.DeletePrefixAsync(collectionId) ?? Task.CompletedTask;
+
     /// <summary>The single record write path: one transaction, change events after commit.</summary>
     public async Task<T> WriteAsync<T>(Func<RecordWriteScope, Task<T>> work)
     {
@@ -75,9 +79,21 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
             beforeCommit: async () => prepared = await publisher.PrepareAsync(scope!.Changes),
             afterCommit: async () =>
             {
-                if (prepared is not null)
+                try
                 {
-                    await prepared.SendAsync();
+                    // Files first, so a client reacting to the change event finds them.
+                    if (files is not null)
+                    {
+                        await scope!.Files.ApplyAsync(files);
+                    }
+                }
+                finally
+                {
+                    // The rows are committed: their events go out even if storage failed.
+                    if (prepared is not null)
+                    {
+                        await prepared.SendAsync();
+                    }
                 }
             },
             onRollback: () => prepared?.Discard());

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
+using PocketBaseSharp.Server.Files;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -18,6 +19,9 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
     public SqliteTransaction Transaction => tx;
 
     public IReadOnlyList<RecordChange> Changes => _changes;
+
+    /// <summary>Storage changes applied only after the transaction commits.</summary>
+    public FileChanges Files { get; } = new();
 
     /// <summary>The message of the 400 a UNIQUE violation becomes (create or update wording).</summary>
     public string UniqueFailureMessage { get; set; } = "Failed to create record.";
@@ -65,6 +69,7 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
     {
         await ExecuteAsync(record.Collection, $"DELETE FROM {TableSchema.Quote(record.Collection.Name)} WHERE `id` = @id", new Dictionary<string, object?> { ["id"] = record.Id });
         _changes.Add(new RecordChange("delete", record.Collection, record.Clone()));
+        Files.DeleteRecord(record.Collection.Id, record.Id);
 
         foreach (var collection in collections.All.Where(c => !c.IsView).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
