@@ -92,11 +92,11 @@ public static class AuthEndpoints
 
         if (record is null)
         {
-            Passwords.EqualiseTiming(password);
+            await Passwords.EqualiseTimingAsync(password);
             throw ApiException.BadRequest("Failed to authenticate.");
         }
 
-        if (!Passwords.Verify(password, record.GetString("password")))
+        if (!await Passwords.VerifyAsync(password, record.GetString("password")))
         {
             throw ApiException.BadRequest("Failed to authenticate.");
         }

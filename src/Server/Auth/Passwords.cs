@@ -25,5 +25,25 @@ public static class Passwords
         }
     }
 
-    public static void EqualiseTiming(string password) => Verify(password, TimingHash.Value);
+    // A bcrypt check holds a thread for tens of milliseconds of CPU. Without a gate, a burst of
+    // sign-ins occupies every thread-pool thread, other requests' bodies are not read in time and
+    // Kestrel drops their connections; with it, waiting sign-ins hold no thread. One process-wide
+    // gate, because the resource it guards (the CPU) is process-wide.
+    private static readonly SemaphoreSlim Gate = new(Environment.ProcessorCount);
+
+    /// <summary><see cref="Verify"/>, at most one check per core at a time; waiting costs no thread.</summary>
+    public static async Task<bool> VerifyAsync(string password, string hash)
+    {
+        await Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            return Verify(password, hash);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static Task EqualiseTimingAsync(string password) => VerifyAsync(password, TimingHash.Value);
 }
