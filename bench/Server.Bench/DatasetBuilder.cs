@@ -14,7 +14,12 @@ public static class DatasetBuilder
 
     public static async Task CreateSchemaAsync(PbApi api, Dataset data, IEnumerable<string> postCollections)
     {
-        await api.PatchAsync("/api/settings", new JsonObject { ["batch"] = new JsonObject { ["enabled"] = true, ["maxRequests"] = 1000, ["timeout"] = 120 } });
+        // Upstream's runner benchmarks with request logs off (logs.maxDays = 0); batch is for seeding.
+        await api.PatchAsync("/api/settings", new JsonObject
+        {
+            ["batch"] = new JsonObject { ["enabled"] = true, ["maxRequests"] = 1000, ["timeout"] = 120 },
+            ["logs"] = new JsonObject { ["maxDays"] = 0 },
+        });
         var orgs = await api.PostAsync("/api/collections", DatasetSchema.Organizations());
         var perms = await api.PostAsync("/api/collections", DatasetSchema.Permissions());
         data.CollectionIds["organizations"] = orgs["id"]!.GetValue<string>();
