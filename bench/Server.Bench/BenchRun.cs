@@ -123,7 +123,7 @@ public static class BenchRun
         {
             // Upstream's create scenarios are what build its dataset: run them as the seeding.
             Console.WriteLine("  Tier A create phase (builds the dataset)...");
-            report.Notes.Add($"Tier A: posts collections listed/deleted: {string.Join(", ", o.ACollections)}; cooldown {o.CooldownSeconds} s (upstream 2 s); each scenario bounded at {o.ALimitSeconds} s; custom-route and hook scenarios (X1, X2) have no counterpart here (no Go/JS hooks).");
+            report.Notes.Add($"Tier A: posts collections listed/deleted: {string.Join(", ", o.ACollections)}; cooldown {o.CooldownSeconds} s (upstream 2 s); each scenario bounded at {o.ALimitSeconds} s (creates, which build the dataset, at {TierAContext.CreateLimitSeconds} s); custom-route and hook scenarios (X1, X2) have no counterpart here (no Go/JS hooks).");
             await TierACreate.RunAsync(tierA);
             foreach (var (name, _) in o.Scale.Posts)
             {

@@ -41,7 +41,10 @@ public static class MarkdownReport
         TierDTable(md, r.TierD);
         md.AppendLine("#### Targets");
         md.AppendLine();
-        foreach (var line in TargetCheck.Evaluate(r))
+        var verdicts = TargetCheck.Evaluate(r).ToList();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{verdicts.Count(v => v.StartsWith("met", StringComparison.Ordinal))} met, {verdicts.Count(v => v.StartsWith("**missed**", StringComparison.Ordinal))} missed:");
+        md.AppendLine();
+        foreach (var line in verdicts)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }

@@ -26,15 +26,19 @@ public sealed class TierAContext(BenchOptions options, ServerProcess server, PbA
     /// <summary>Updates a collection's rules/indexes the way upstream's runner does between scenarios.</summary>
     public Task UpdateCollectionAsync(string collection, JsonObject changes) => api.PatchAsync($"/api/collections/{collection}", changes);
 
-    public async Task<ScenarioResult> RunAsync(string id, string name, int count, int concurrency, Func<int, CancellationToken, Task<int>> send, string? note = null, Func<Task>? alongside = null)
+    /// <summary>Create scenarios build the dataset, so they get a longer bound than the others.</summary>
+    public const double CreateLimitSeconds = 180;
+
+    public async Task<ScenarioResult> RunAsync(string id, string name, int count, int concurrency, Func<int, CancellationToken, Task<int>> send, string? note = null, Func<Task>? alongside = null, double? limitSeconds = null)
     {
         await Task.Delay(TimeSpan.FromSeconds(options.CooldownSeconds));
-        var limit = TimeSpan.FromSeconds(options.ALimitSeconds);
+        var bound = limitSeconds ?? options.ALimitSeconds;
+        var limit = TimeSpan.FromSeconds(bound);
         var background = alongside?.Invoke() ?? Task.CompletedTask;
         var result = await LoadGenerator.RunCountAsync("A", id, name, count, concurrency, limit, send);
         await background;
         var cut = result.Requests < count
-            ? string.Create(CultureInfo.InvariantCulture, $"stopped issuing at the {options.ALimitSeconds:0} s bound: {result.Requests} of {count} sent")
+            ? string.Create(CultureInfo.InvariantCulture, $"stopped issuing at the {bound:0} s bound: {result.Requests} of {count} sent")
             : null;
         result = result with { Upstream = UpstreamFigures.For(id), Note = note is null ? cut : cut is null ? note : $"{note}; {cut}" };
         Console.WriteLine(Report.Line(result) + (cut is null ? "" : "  [" + cut + "]"));

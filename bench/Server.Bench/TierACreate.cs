@@ -44,7 +44,7 @@ public static class TierACreate
             var random = new Random(start + 7);
             var bodies = Enumerable.Range(start, count).Select(i => TierAContext.Json(body(i, random))).ToArray();
             await a.RunAsync($"{id} {collection} rule={label}", $"create {collection}, createRule {(createRule.Length == 0 ? "\"\"" : $"`{createRule}`")}", count, concurrency,
-                (n, ct) => a.Http.SendAsync(HttpMethod.Post, $"/api/collections/{collection}/records", auth, bodies[n], ct), note);
+                (n, ct) => a.Http.SendAsync(HttpMethod.Post, $"/api/collections/{collection}/records", auth, bodies[n], ct), note, limitSeconds: TierAContext.CreateLimitSeconds);
             offset += count;
         }
 
