@@ -1,33 +1,31 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PocketBaseSharp.Server.Settings;
 
 namespace PocketBaseSharp.Server.Data;
 
-/// <summary>The <c>settings</c> row of <c>_params</c> (through EF Core), defaults filled in.</summary>
+/// <summary>
+/// Persists <see cref="AppSettings"/> as the <c>settings</c> row of <c>_params</c> (through EF Core).
+/// Defaults, merging and secret hiding live in <see cref="SettingsJson"/> only, so there is one
+/// definition of what a fresh install holds.
+/// </summary>
 public sealed class SettingsStore(Database database)
 {
-    private static readonly string[][] SecretPaths = [["smtp", "password"], ["s3", "secret"], ["backups", "s3", "secret"]];
+    /// <summary>The JSON a fresh install stores; missing keys of an older row fall back to the same defaults.</summary>
+    public static string FreshInstallJson() => SettingsJson.ToStored(new AppSettings()).ToJsonString(Api.JsonOutput.Options);
 
-    public async Task<JsonObject> GetAsync()
+    public async Task<AppSettings> LoadAsync()
     {
         var row = await database.ReadAsync(async db =>
         {
             await using var ctx = new SystemDbContext(db);
             return await ctx.Params.AsNoTracking().FirstOrDefaultAsync(p => p.Id == "settings");
         });
-        var settings = Settings.Defaults();
-        if (row?.Value is { } text && JsonNode.Parse(text) is JsonObject stored)
-        {
-            Merge(settings, stored);
-        }
-
-        return settings;
+        return SettingsJson.Parse(row?.Value);
     }
 
-    public async Task<JsonObject> PatchAsync(JsonObject patch)
+    public async Task SaveAsync(AppSettings settings)
     {
-        var settings = await GetAsync();
-        Merge(settings, patch);
+        var json = SettingsJson.ToStored(settings).ToJsonString(Api.JsonOutput.Options);
         await database.WriteAsync(async (db, tx) =>
         {
             await using var ctx = new SystemDbContext(db);
@@ -36,49 +34,15 @@ public sealed class SettingsStore(Database database)
             var now = Clock.Now();
             if (row is null)
             {
-                ctx.Params.Add(new ParamRow { Id = "settings", Value = settings.ToJsonString(Api.JsonOutput.Options), Created = now, Updated = now });
+                ctx.Params.Add(new ParamRow { Id = "settings", Value = json, Created = now, Updated = now });
             }
             else
             {
-                row.Value = settings.ToJsonString(Api.JsonOutput.Options);
+                row.Value = json;
                 row.Updated = now;
             }
 
             return await ctx.SaveChangesAsync();
         });
-        return settings;
-    }
-
-    /// <summary>The settings as the API shows them: secrets blanked.</summary>
-    public static JsonObject Public(JsonObject settings)
-    {
-        var copy = (JsonObject)settings.DeepClone();
-        foreach (var path in SecretPaths)
-        {
-            var node = copy;
-            foreach (var key in path[..^1])
-            {
-                node = node?[key] as JsonObject;
-            }
-
-            node?.Remove(path[^1]);
-        }
-
-        return copy;
-    }
-
-    private static void Merge(JsonObject target, JsonObject source)
-    {
-        foreach (var (key, value) in source)
-        {
-            if (value is JsonObject child && target[key] is JsonObject existing)
-            {
-                Merge(existing, child);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
     }
 }

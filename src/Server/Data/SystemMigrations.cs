@@ -99,7 +99,7 @@ public static class SystemMigrations
             ctx.Collections.Add(row);
         }
 
-        ctx.Params.Add(new ParamRow { Id = "settings", Value = Settings.Defaults().ToJsonString(), Created = now, Updated = now });
+        ctx.Params.Add(new ParamRow { Id = "settings", Value = SettingsStore.FreshInstallJson(), Created = now, Updated = now });
         await ctx.SaveChangesAsync();
         await using var cmd = db.CreateCommand();
         cmd.Transaction = tx;

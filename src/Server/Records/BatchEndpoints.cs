@@ -5,6 +5,7 @@ using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Files;
+using PocketBaseSharp.Server.Settings;
 
 namespace PocketBaseSharp.Server.Records;
 
@@ -17,20 +18,19 @@ public static partial class BatchEndpoints
     [GeneratedRegex(@"^/api/collections/(?<c>[^/?]+)/records(?:/(?<id>[^/?]+))?(?:\?(?<q>.*))?$")]
     private static partial Regex RecordUrl();
 
-    public static void MapBatchApi(this IEndpointRouteBuilder app) => app.MapPost("/api/batch", async (HttpContext http, SettingsStore settingsStore, RecordService records, RecordStore store) =>
+    public static void MapBatchApi(this IEndpointRouteBuilder app) => app.MapPost("/api/batch", async (HttpContext http, ISettingsSource settingsSource, RecordService records, RecordStore store) =>
     {
-        var settings = await settingsStore.GetAsync();
-        var batch = settings["batch"] as JsonObject;
-        if (Json.Bool(batch?["enabled"]) != true)
+        var batch = settingsSource.Current.Batch;
+        if (!batch.Enabled)
         {
             throw ApiException.Forbidden("Batch requests are not allowed.");
         }
 
-        var maxBody = (long)(Json.Number(batch?["maxBodySize"]) ?? 0);
+        var maxBody = batch.MaxBodySize;
         var files = new Dictionary<string, List<UploadedFile>>(StringComparer.Ordinal);
         var body = await RequestBody.ReadAsync(http.Request, maxBody > 0 ? maxBody : 128L << 20, files: files);
         var requests = body["requests"] as JsonArray;
-        var max = (int)(Json.Number(batch?["maxRequests"]) ?? 50);
+        var max = batch.MaxRequests;
         if (requests is null || requests.Count == 0 || requests.Count > max)
         {
             throw ApiException.BadRequest("Something went wrong while processing your request.", new JsonObject

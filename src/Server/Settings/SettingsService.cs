@@ -16,7 +16,7 @@ public sealed class SettingsService(SettingsStore store) : ISettingsSource
 
     public AppSettings Current => _current;
 
-    public async Task LoadAsync() => _current = SettingsJson.Parse((await store.GetAsync()).ToJsonString());
+    public async Task LoadAsync() => _current = await store.LoadAsync();
 
     public async Task<AppSettings> PatchAsync(JsonObject patch)
     {
@@ -36,7 +36,7 @@ public sealed class SettingsService(SettingsStore store) : ISettingsSource
             throw ApiException.BadRequest("An error occurred while saving the new settings.", errors);
         }
 
-        await store.PatchAsync(SettingsJson.ToStored(merged));
+        await store.SaveAsync(merged);
         _current = merged;
         return merged;
     }
