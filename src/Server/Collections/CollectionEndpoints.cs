@@ -17,11 +17,11 @@ public static class CollectionEndpoints
             return await next(ctx);
         });
 
-        group.MapGet("", async (HttpContext http, CollectionList list) =>
+        group.MapGetAndHead("", async (HttpContext http, CollectionList list) =>
             JsonOutput.Result(FieldsPicker.Apply(await list.BuildAsync(http), http.Request.Query["fields"], isList: true)));
-        group.MapGet("meta/scaffolds", () => JsonOutput.Result(Scaffolds()));
-        group.MapGet("meta/oauth2-providers", () => JsonOutput.Result(OAuth2ProviderKinds.ProvidersJson()));
-        group.MapGet("{collection}", (HttpContext http, string collection, CollectionStore collections) =>
+        group.MapGetAndHead("meta/scaffolds", () => JsonOutput.Result(Scaffolds()));
+        group.MapGetAndHead("meta/oauth2-providers", () => JsonOutput.Result(OAuth2ProviderKinds.ProvidersJson()));
+        group.MapGetAndHead("{collection}", (HttpContext http, string collection, CollectionStore collections) =>
             JsonOutput.Result(FieldsPicker.Apply(CollectionJson.ToJson(Find(collections, collection)), http.Request.Query["fields"])));
         group.MapPost("", async (HttpContext http, CollectionService service, ServerOptions options) =>
         {

@@ -23,11 +23,11 @@ public static class LogsEndpoints
             return await next(ctx);
         });
 
-        group.MapGet("", async (HttpContext http, LogsQuery logs) =>
+        group.MapGetAndHead("", async (HttpContext http, LogsQuery logs) =>
             JsonOutput.Result(FieldsPicker.Apply(await logs.ListAsync(http), http.Request.Query["fields"], isList: true)));
-        group.MapGet("stats", async (HttpContext http, LogsQuery logs) =>
+        group.MapGetAndHead("stats", async (HttpContext http, LogsQuery logs) =>
             JsonOutput.Result(FieldsPicker.Apply(await logs.StatsAsync(http), http.Request.Query["fields"])));
-        group.MapGet("{id}", async (HttpContext http, string id, LogsQuery logs) =>
+        group.MapGetAndHead("{id}", async (HttpContext http, string id, LogsQuery logs) =>
         {
             var entry = await logs.FindAsync(id) ?? throw ApiException.NotFound();
             return JsonOutput.Result(FieldsPicker.Apply(entry.ToJson(), http.Request.Query["fields"]));

@@ -63,4 +63,25 @@ public sealed class HttpBasicsTests : ServerTestBase
         var response = await Api.GetAsync("/api/collections/_superusers/records", "Bearer not.a.token");
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Forbidden), response.Text);
     }
+    [TestCase("/api/collections")]
+    [TestCase("/api/collections/users")]
+    [TestCase("/api/collections/meta/scaffolds")]
+    [TestCase("/api/collections/users/auth-methods")]
+    [TestCase("/api/settings")]
+    [TestCase("/api/logs")]
+    [TestCase("/api/logs/stats")]
+    [TestCase("/api/crons")]
+    public async Task Head_OnGetRoute_AnsweredLikeGetWithoutBody(string url)
+    {
+        // Upstream's router answers HEAD on every GET route.
+        var get = await Api.GetAsync(url, SuperuserToken);
+        var head = await Api.SendAsync(HttpMethod.Head, url, token: SuperuserToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(get.Status, Is.EqualTo(HttpStatusCode.OK), get.Text);
+            Assert.That(head.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(head.Message.Content.Headers.ContentType?.MediaType, Is.EqualTo(get.Message.Content.Headers.ContentType?.MediaType));
+            Assert.That(head.Text, Is.Empty);
+        });
+    }
 }
