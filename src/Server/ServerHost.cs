@@ -7,6 +7,7 @@ using PocketBaseSharp.Server.Files;
 using PocketBaseSharp.Server.Logs;
 using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
+using PocketBaseSharp.Server.Sql;
 
 namespace PocketBaseSharp.Server;
 
@@ -36,6 +37,7 @@ public static class ServerHost
         builder.Services.AddAuthFlows();
         builder.Services.AddLogs();
         builder.Services.AddCrons();
+        builder.Services.AddSingleton<SqlConsole>();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
@@ -56,6 +58,7 @@ public static class ServerHost
         app.MapAuthFlows();
         app.MapLogsApi();
         app.MapCronApi();
+        app.MapSqlApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;
