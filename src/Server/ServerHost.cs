@@ -4,6 +4,7 @@ using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Crons;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Files;
+using PocketBaseSharp.Server.Legacy;
 using PocketBaseSharp.Server.Logs;
 using PocketBaseSharp.Server.Realtime;
 using PocketBaseSharp.Server.Records;
@@ -42,6 +43,8 @@ public static class ServerHost
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<LegacyAdminRoutes>();
+        app.UseRouting(); // after the legacy rewrite, so rewritten paths are routed
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<MfaRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
@@ -59,6 +62,7 @@ public static class ServerHost
         app.MapLogsApi();
         app.MapCronApi();
         app.MapSqlApi();
+        app.MapLegacyExternalAuthApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

@@ -38,6 +38,15 @@ public sealed class LogWriter(AuxiliaryDatabase auxiliary, ISettingsSource setti
         });
     }
 
+    /// <summary>Deletes every entry (<c>DELETE /api/logs</c>, SDK 0.28's <c>pb.logs.truncate()</c>).</summary>
+    public Task<int> DeleteAllAsync() => auxiliary.Database.WriteAsync(async (db, tx) =>
+    {
+        await using var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "DELETE FROM `_logs`";
+        return await cmd.ExecuteNonQueryAsync();
+    });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<LogEntry>(BatchSize);

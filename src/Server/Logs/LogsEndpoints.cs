@@ -5,7 +5,7 @@ namespace PocketBaseSharp.Server.Logs;
 
 /// <summary>
 /// <c>GET /api/logs</c>, <c>/api/logs/stats</c> and <c>/api/logs/{id}</c>, superusers only (http-api.md §9),
-/// also under <c>/api/logs/requests</c> where SDKs before 0.22 look for them (§14).
+/// also under <c>/api/logs/requests</c> where SDKs before 0.22 look for them, and <c>DELETE /api/logs</c> (§14).
 /// </summary>
 public static class LogsEndpoints
 {
@@ -13,6 +13,12 @@ public static class LogsEndpoints
     {
         MapLogs(app, "/api/logs");
         MapLogs(app, "/api/logs/requests");
+        app.MapDelete("/api/logs", async (HttpContext http, LogWriter writer) =>
+        {
+            Guards.RequireSuperuser(http);
+            await writer.DeleteAllAsync();
+            return Results.StatusCode(204);
+        });
     }
 
     private static void MapLogs(IEndpointRouteBuilder app, string prefix)

@@ -41,7 +41,9 @@ public sealed class RequestLogMiddleware(RequestDelegate next, LogWriter writer,
         try
         {
             var logs = settings.Current.Logs;
-            var failed = failure is not null || http.Response.StatusCode >= 400;
+            // Upstream logs a request as an error when its handler failed; the MFA challenge is a
+            // 401 its handler returns on purpose, so it is logged as info.
+            var failed = failure is not null || (http.Response.StatusCode >= 400 && !http.Items.ContainsKey(Auth.MfaRequiredMiddleware.ChallengeKey));
             var level = failed ? LogEntry.Error : LogEntry.Info;
             if (logs.MaxDays <= 0 || level < logs.MinLevel || (!failed && RequestLogData.SkipsSuccess(http)))
             {

@@ -29,6 +29,25 @@ public sealed class MfaTests : AuthFlowTestBase
     }
 
     [Test]
+    public async Task Challenge_IsLoggedAsInfo_NotAsError()
+    {
+        // The challenge is a 401 the handler answers on purpose; upstream logs it at level 0.
+        var email = UniqueEmail("mfalog");
+        await CreateUserAsync(email);
+        var url = "/api/collections/users/auth-with-password?marker=" + Guid.NewGuid().ToString("N");
+        var response = await PostAsync(url, new JsonObject { ["identity"] = email, ["password"] = "1234567890" });
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Unauthorized), response.Text);
+
+        var entry = await Logs.LogWaiter.WaitForAsync(Api, SuperuserToken, $"data.url = '{url}'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry["level"]!.GetValue<int>(), Is.EqualTo(0));
+            Assert.That(entry["data"]!["status"]!.GetValue<int>(), Is.EqualTo(401));
+        });
+    }
+
+    [Test]
     public async Task PasswordThenOtp_WithMfaId_Authenticates()
     {
         var email = UniqueEmail("mfa");
