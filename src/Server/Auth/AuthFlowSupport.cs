@@ -18,6 +18,16 @@ public static class AuthFlowSupport
     /// <summary>A string member; non-strings count as missing, as Go's decoder would reject them.</summary>
     public static string Text(JsonObject body, string key) => Json.String(body[key]) ?? "";
 
+    /// <summary>Reads a body whose only member is a required, valid <c>email</c> (the request-* flows).</summary>
+    public static async Task<string> ReadEmailAsync(HttpContext http, ServerOptions options)
+    {
+        var email = Text(await ReadBodyAsync(http, options), "email");
+        var errors = new ValidationErrors();
+        RequireEmail(errors, "email", email);
+        errors.ThrowIfAny(ValidationFailed);
+        return email;
+    }
+
     public static void RequireEmail(ValidationErrors errors, string key, string value)
     {
         if (value.Length == 0)

@@ -23,11 +23,7 @@ public static class OtpEndpoints
     {
         var c = AuthEndpoints.AuthCollection(collections, collection);
         RequireEnabled(c);
-        var body = await AuthFlowSupport.ReadBodyAsync(http, options);
-        var email = AuthFlowSupport.Text(body, "email");
-        var errors = new ValidationErrors();
-        AuthFlowSupport.RequireEmail(errors, "email", email);
-        errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
+        var email = await AuthFlowSupport.ReadEmailAsync(http, options);
 
         var record = await AuthFlowSupport.FindByEmailAsync(store, c, email);
         if (record is null)

@@ -26,11 +26,7 @@ public static class PasswordResetEndpoints
             throw ApiException.BadRequest("The collection is not configured to allow password authentication.");
         }
 
-        var body = await AuthFlowSupport.ReadBodyAsync(http, options);
-        var email = AuthFlowSupport.Text(body, "email");
-        var errors = new ValidationErrors();
-        AuthFlowSupport.RequireEmail(errors, "email", email);
-        errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
+        var email = await AuthFlowSupport.ReadEmailAsync(http, options);
 
         var record = await AuthFlowSupport.FindByEmailAsync(store, c, email);
         var placeholder = c.IsSuperusers && Installer.IsPlaceholder(email);

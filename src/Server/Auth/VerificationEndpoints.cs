@@ -24,11 +24,7 @@ public static class VerificationEndpoints
             throw ApiException.BadRequest("All superusers are verified by default.");
         }
 
-        var body = await AuthFlowSupport.ReadBodyAsync(http, options);
-        var email = AuthFlowSupport.Text(body, "email");
-        var errors = new ValidationErrors();
-        AuthFlowSupport.RequireEmail(errors, "email", email);
-        errors.ThrowIfAny(AuthFlowSupport.ValidationFailed);
+        var email = await AuthFlowSupport.ReadEmailAsync(http, options);
 
         // Unknown and already verified addresses answer the same 204: no account enumeration.
         var record = await AuthFlowSupport.FindByEmailAsync(store, c, email);
