@@ -25,7 +25,8 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
             await CheckTokenAsync(http, c, record.Id);
         }
 
-        var original = FileChanges.Key(c.Id, record.Id, filename);
+        var (ownerId, ownerRecordId) = c.IsView ? await ViewFileOwnerAsync(field, filename) : (c.Id, record.Id);
+        var original = FileChanges.Key(ownerId, ownerRecordId, filename);
         var file = await storage.OpenAsync(original) ?? throw ApiException.NotFound();
         var head = new byte[SniffLength];
         var read = await file.Content.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false);
@@ -33,7 +34,7 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
         var type = ContentTypes.ForServing(filename, head.AsSpan(0, read));
         if (ThumbSize(http, field, type) is { } size)
         {
-            var key = $"{c.Id}/{record.Id}/thumbs_{filename}/{size}_{filename}";
+            var key = $"{ownerId}/{ownerRecordId}/thumbs_{filename}/{size}_{filename}";
             if ((await storage.OpenAsync(key) ?? await CreateThumbAsync(file, key, size, type, filename)) is { } thumb)
             {
                 await file.Content.DisposeAsync();
@@ -42,6 +43,35 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
         }
 
         return new FileDownload(file, filename, type);
+    }
+
+    /// <summary>
+    /// A view stores no files: its file field comes from a table collection, whose record holding
+    /// <paramref name="filename"/> owns the stored file (upstream resolves it the same way). The
+    /// source is the table collection's file field with the view field's id (views copy it),
+    /// else one with its name.
+    /// </summary>
+    private async Task<(string CollectionId, string RecordId)> ViewFileOwnerAsync(Field field, string filename)
+    {
+        var tables = collections.All.Where(o => !o.IsView).ToList();
+        var sources = tables.SelectMany(o => o.Fields.Where(f => f.Type == "file" && f.Id == field.Id).Select(f => (o, f)))
+            .Concat(tables.SelectMany(o => o.Fields.Where(f => f.Type == "file" && f.Name == field.Name && f.Id != field.Id).Select(f => (o, f))));
+        foreach (var (source, sourceField) in sources)
+        {
+            var column = TableSchema.Quote(sourceField.Name);
+            var sql = $"SELECT * FROM {TableSchema.Quote(source.Name)} WHERE {column} = @name OR instr({column}, @quoted) > 0 LIMIT 50";
+            var candidates = await records.Database.ReadAsync(db => RecordStore.QueryAsync(db, null, source, sql, new Dictionary<string, object?>
+            {
+                ["name"] = filename,
+                ["quoted"] = System.Text.Json.JsonSerializer.Serialize(filename),
+            }));
+            if (candidates.FirstOrDefault(r => r.GetList(sourceField.Name).Contains(filename)) is { } owner)
+            {
+                return (source.Id, owner.Id);
+            }
+        }
+
+        throw ApiException.NotFound();
     }
 
     /// <summary>Makes and caches a thumb beside the original (upstream's layout); null keeps the original.</summary>

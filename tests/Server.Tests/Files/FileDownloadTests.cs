@@ -75,6 +75,34 @@ public sealed class FileDownloadTests : ServerTestBase
         });
     }
 
+    [Test]
+    public async Task ViewCollection_ServesTheSourceRecordsFile()
+    {
+        // A view stores no files; its file fields are served from the table record that holds them.
+        var view = await Api.PostAsync("/api/collections", new JsonObject
+        {
+            ["name"] = "media_view",
+            ["type"] = "view",
+            ["listRule"] = "",
+            ["viewRule"] = "",
+            ["viewQuery"] = "SELECT id, text, photo FROM media",
+        }, SuperuserToken);
+        Assert.That(view.Status, Is.EqualTo(HttpStatusCode.OK), view.Text);
+
+        var (response, body) = await DownloadAsync(Server.BaseUri, $"/api/files/media_view/{_id}/{_text}");
+        var (thumb, thumbBody) = await DownloadAsync(Server.BaseUri, $"/api/files/media_view/{_id}/{_photo}?thumb=50x0");
+        var (missing, _) = await DownloadAsync(Server.BaseUri, $"/api/files/media_view/{_id}/{_secret}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo("0123456789"));
+            Assert.That(thumb.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(SKBitmap.Decode(thumbBody).Width, Is.EqualTo(50));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the view does not select that field");
+        });
+    }
+
     [TestCase("", "inline")]
     [TestCase("?download=1", "attachment")]
     public async Task Image_IsInlineUnlessDownloadIsAsked(string query, string disposition)
