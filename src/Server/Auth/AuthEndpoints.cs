@@ -14,7 +14,7 @@ public static class AuthEndpoints
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/collections/{collection}");
-        group.MapGetAndHead("auth-methods", (HttpContext http, string collection, CollectionStore collections) =>
+        group.MapMethods("auth-methods", GetRouteExtensions.GetAndHead, (HttpContext http, string collection, CollectionStore collections) =>
         {
             var c = AuthCollection(collections, collection);
             return JsonOutput.Result(FieldsPicker.Apply(AuthMethods(c), http.Request.Query["fields"]));

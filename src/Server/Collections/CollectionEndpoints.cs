@@ -17,11 +17,11 @@ public static class CollectionEndpoints
             return await next(ctx);
         });
 
-        group.MapGetAndHead("", async (HttpContext http, CollectionList list) =>
+        group.MapMethods("", GetRouteExtensions.GetAndHead, async (HttpContext http, CollectionList list) =>
             JsonOutput.Result(FieldsPicker.Apply(await list.BuildAsync(http), http.Request.Query["fields"], isList: true)));
-        group.MapGetAndHead("meta/scaffolds", () => JsonOutput.Result(Scaffolds()));
-        group.MapGetAndHead("meta/oauth2-providers", () => JsonOutput.Result(OAuth2ProviderKinds.ProvidersJson()));
-        group.MapGetAndHead("{collection}", (HttpContext http, string collection, CollectionStore collections) =>
+        group.MapMethods("meta/scaffolds", GetRouteExtensions.GetAndHead, () => JsonOutput.Result(Scaffolds()));
+        group.MapMethods("meta/oauth2-providers", GetRouteExtensions.GetAndHead, () => JsonOutput.Result(OAuth2ProviderKinds.ProvidersJson()));
+        group.MapMethods("{collection}", GetRouteExtensions.GetAndHead, (HttpContext http, string collection, CollectionStore collections) =>
             JsonOutput.Result(FieldsPicker.Apply(CollectionJson.ToJson(Find(collections, collection)), http.Request.Query["fields"])));
         group.MapPost("", async (HttpContext http, CollectionService service, ServerOptions options) =>
         {

@@ -15,7 +15,7 @@ public static class CronEndpoints
             return await next(ctx);
         });
 
-        group.MapGetAndHead("", (HttpContext http, CronScheduler crons) =>
+        group.MapMethods("", GetRouteExtensions.GetAndHead, (HttpContext http, CronScheduler crons) =>
             JsonOutput.Result(FieldsPicker.Apply(
                 new JsonArray([.. crons.Jobs.Select(j => (JsonNode)new JsonObject { ["id"] = j.Id, ["expression"] = j.Expression })]),
                 http.Request.Query["fields"])));

@@ -20,7 +20,7 @@ public static partial class LegacyExternalAuthEndpoints
     public static void MapLegacyExternalAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/collections/{collection}/records/{id}/external-auths");
-        group.MapGetAndHead("", async (HttpContext http, string collection, string id, CollectionStore collections, RecordService records) =>
+        group.MapMethods("", GetRouteExtensions.GetAndHead, async (HttpContext http, string collection, string id, CollectionStore collections, RecordService records) =>
         {
             var (auth, owner) = Authorize(http, collections, collection, id);
             var items = await ListAsync(http, auth, records, owner, id, null);

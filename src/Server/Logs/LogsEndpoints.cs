@@ -29,11 +29,11 @@ public static class LogsEndpoints
             return await next(ctx);
         });
 
-        group.MapGetAndHead("", async (HttpContext http, LogsQuery logs) =>
+        group.MapMethods("", GetRouteExtensions.GetAndHead, async (HttpContext http, LogsQuery logs) =>
             JsonOutput.Result(FieldsPicker.Apply(await logs.ListAsync(http), http.Request.Query["fields"], isList: true)));
-        group.MapGetAndHead("stats", async (HttpContext http, LogsQuery logs) =>
+        group.MapMethods("stats", GetRouteExtensions.GetAndHead, async (HttpContext http, LogsQuery logs) =>
             JsonOutput.Result(FieldsPicker.Apply(await logs.StatsAsync(http), http.Request.Query["fields"])));
-        group.MapGetAndHead("{id}", async (HttpContext http, string id, LogsQuery logs) =>
+        group.MapMethods("{id}", GetRouteExtensions.GetAndHead, async (HttpContext http, string id, LogsQuery logs) =>
         {
             var entry = await logs.FindAsync(id) ?? throw ApiException.NotFound();
             return JsonOutput.Result(FieldsPicker.Apply(entry.ToJson(), http.Request.Query["fields"]));

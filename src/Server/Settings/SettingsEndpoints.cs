@@ -21,7 +21,7 @@ public static class SettingsEndpoints
 
     public static void MapAppSettingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/api/settings", (HttpContext http, SettingsService settings) =>
+        app.MapMethods("/api/settings", GetRouteExtensions.GetAndHead, (HttpContext http, SettingsService settings) =>
         {
             Guards.RequireSuperuser(http);
             return JsonOutput.Result(FieldsPicker.Apply(SettingsJson.ToPublic(settings.Current), http.Request.Query["fields"]));
