@@ -79,8 +79,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
             long total = -1;
             if (!skipTotal)
             {
-                var countColumn = c.IsView ? $"{table}.`id`" : $"{table}._rowid_";
-                total = Convert.ToInt64(await RecordStore.ScalarAsync(db, null, $"SELECT COUNT(DISTINCT {countColumn}) {from}", ctx.Parameters), CultureInfo.InvariantCulture);
+                total = Convert.ToInt64(await RecordStore.ScalarAsync(db, null, CountSql(c, ctx, from), ctx.Parameters), CultureInfo.InvariantCulture);
             }
 
             var json = await expander.SerializeAsync(db, null, items, req.Param("expand"), req.Auth, info);
@@ -93,6 +92,23 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
                 ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
             };
         });
+    }
+
+    /// <summary>
+    /// The list total. <c>COUNT(*)</c> unless a to-many join can repeat a record (then distinct
+    /// rowids) or the collection is a view (distinct ids: a view's rows may repeat an id).
+    /// <c>COUNT(DISTINCT …)</c> makes SQLite build a temporary b-tree of every matching row, about
+    /// ten times slower than counting on a 100k-row table.
+    /// </summary>
+    public static string CountSql(Collection c, SqlQueryContext ctx, string from)
+    {
+        var table = TableSchema.Quote(c.Name);
+        if (c.IsView)
+        {
+            return $"SELECT COUNT(DISTINCT {table}.`id`) {from}";
+        }
+
+        return ctx.NeedsDistinct ? $"SELECT COUNT(DISTINCT {table}._rowid_) {from}" : $"SELECT COUNT(*) {from}";
     }
 
     public async Task<JsonObject> ViewAsync(RecordRequest req)
