@@ -76,6 +76,14 @@ public sealed class ListTotalsAndExpandTests : ServerTestBase
     [TestCase("larticles", "", 4, TestName = "Totals_NoFilter_CountsEveryRow")]
     [TestCase("ltags", "filter=(lauthors_via_tags.name='a1')", 3, TestName = "Totals_BackRelationJoin_CountsEachRecordOnce")]
     [TestCase("ltags", "filter=(lauthors_via_tags.name?='a1')", 3, TestName = "Totals_AnyOfBackRelationJoin_CountsEachRecordOnce")]
+    [TestCase("larticles", "filter=(tags.name?='x1'%26%26tags.name?='x2')", 0, TestName = "Filter_ToManyJoin_BothComparisonsOnTheSameJoinedRow")]
+    [TestCase("larticles", "filter=(tags.name?='x1'||tags.name?='x2')", 2, TestName = "Filter_ToManyJoin_EitherComparison")]
+    [TestCase("larticles", "filter=(tags.name?~'x'%26%26title!='one-x')", 1, TestName = "Filter_ToManyJoin_AndMainColumn")]
+    [TestCase("larticles", "filter=(tags.name?~'x')&sort=-title", 2, TestName = "Filter_ToManyJoin_SortByOwnField")]
+    [TestCase("larticles", "filter=(tags.name?~'x')&sort=author.name,-title", 2, TestName = "Filter_ToManyJoin_SortThroughAnotherJoin")]
+    [TestCase("larticles", "filter=(author.tags.name?='y')&sort=-author.name", 2, TestName = "Filter_ToManyJoin_SortSharesTheFilterJoin")]
+    [TestCase("larticles", "filter=(author.tags.name='x1')", 0, TestName = "Filter_NestedToManyJoin_AllMustMatch")]
+    [TestCase("larticles", "filter=(author.tags.name?='x1')", 2, TestName = "Filter_NestedToManyJoin_AnyMatches")]
     public async Task Totals_MatchTheDistinctRecords(string collection, string query, int expected)
     {
         var list = await ListAsync(collection, query);
@@ -91,6 +99,42 @@ public sealed class ListTotalsAndExpandTests : ServerTestBase
             Assert.That(paged["totalItems"]!.GetValue<int>(), Is.EqualTo(expected));
             Assert.That(paged["totalPages"]!.GetValue<int>(), Is.EqualTo(expected));
             Assert.That(paged["items"]!.AsArray(), Has.Count.EqualTo(expected >= 2 ? 1 : 0));
+        });
+    }
+
+    [Test]
+    public async Task Filter_ToManyJoin_SortedPagesKeepTheirOrder()
+    {
+        var asc = await ListAsync("larticles", "filter=(tags.name?~'x'||tags.name?='y')&sort=title&perPage=2");
+        var second = await ListAsync("larticles", "filter=(tags.name?~'x'||tags.name?='y')&sort=title&perPage=2&page=2");
+        var desc = await ListAsync("larticles", "filter=(tags.name?~'x'||tags.name?='y')&sort=-title");
+        static IEnumerable<string> Titles(JsonObject list) => list["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(Titles(asc), Is.EqualTo(new[] { "both-x", "no-x" }));
+            Assert.That(Titles(second), Is.EqualTo(new[] { "one-x" }));
+            Assert.That(Titles(desc), Is.EqualTo(new[] { "one-x", "no-x", "both-x" }));
+            Assert.That(asc["totalItems"]!.GetValue<int>(), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void FromClause_ToManyJoin_BecomesExistsUnlessSortOrViewNeedsTheJoins()
+    {
+        var table = new Collection { Name = "t", Type = "base" };
+        var view = new Collection { Name = "v", Type = "view" };
+        var ctx = new SqlQueryContext("t");
+        ctx.AddJoin(new SqlJoin("json_each(x)", "`t__tags__ids`", null));
+        string[] where = ["`t__tags__ids`.`value` = @p0"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(RecordService.FromClause(table, ctx, where, sortUsesJoins: false),
+                Is.EqualTo(("FROM `t` WHERE EXISTS (SELECT 1 FROM (SELECT 1) LEFT JOIN json_each(x) `t__tags__ids` ON 1=1 WHERE `t__tags__ids`.`value` = @p0)", false)));
+            Assert.That(RecordService.FromClause(table, ctx, where, sortUsesJoins: true),
+                Is.EqualTo(("FROM `t` LEFT JOIN json_each(x) `t__tags__ids` ON 1=1 WHERE `t__tags__ids`.`value` = @p0", true)));
+            Assert.That(RecordService.FromClause(view, ctx, where, sortUsesJoins: false).Item2, Is.True);
+            Assert.That(RecordService.FromClause(table, new SqlQueryContext("t"), where, sortUsesJoins: false),
+                Is.EqualTo(("FROM `t`  WHERE `t__tags__ids`.`value` = @p0", false)));
         });
     }
 
@@ -116,10 +160,10 @@ public sealed class ListTotalsAndExpandTests : ServerTestBase
         toMany.AddJoin(new SqlJoin("json_each(x)", "`t__tags__ids`", null));
         Assert.Multiple(() =>
         {
-            Assert.That(RecordService.CountSql(table, new SqlQueryContext("t"), "FROM `t`"), Is.EqualTo("SELECT COUNT(*) FROM `t`"));
-            Assert.That(RecordService.CountSql(table, single, "FROM `t`"), Is.EqualTo("SELECT COUNT(*) FROM `t`"));
-            Assert.That(RecordService.CountSql(table, toMany, "FROM `t`"), Is.EqualTo("SELECT COUNT(DISTINCT `t`._rowid_) FROM `t`"));
-            Assert.That(RecordService.CountSql(view, new SqlQueryContext("v"), "FROM `v`"), Is.EqualTo("SELECT COUNT(DISTINCT `v`.`id`) FROM `v`"));
+            Assert.That(RecordService.CountSql(table, distinct: false, "FROM `t`"), Is.EqualTo("SELECT COUNT(*) FROM `t`"));
+            Assert.That(RecordService.CountSql(table, single.NeedsDistinct, "FROM `t`"), Is.EqualTo("SELECT COUNT(*) FROM `t`"));
+            Assert.That(RecordService.CountSql(table, toMany.NeedsDistinct, "FROM `t`"), Is.EqualTo("SELECT COUNT(DISTINCT `t`._rowid_) FROM `t`"));
+            Assert.That(RecordService.CountSql(view, distinct: false, "FROM `v`"), Is.EqualTo("SELECT COUNT(DISTINCT `v`.`id`) FROM `v`"));
         });
     }
 
