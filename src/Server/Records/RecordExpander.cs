@@ -17,50 +17,66 @@ public sealed class RecordExpander(CollectionStore collections, RecordRules rule
 {
     public const int MaxDepth = 6;
 
+    /// <summary>Ids bound in one <c>IN (…)</c> of a level's query (SQLite allows 32,766 parameters).</summary>
+    private const int MaxIdsPerQuery = 500;
+
     private sealed class PathNode
     {
         public Dictionary<string, PathNode> Children { get; } = new(StringComparer.Ordinal);
     }
 
-    public async Task<List<JsonObject>> SerializeAsync(SqliteConnection db, SqliteTransaction? tx, IReadOnlyList<Record> records, string? expand, RequestAuthState auth, RequestInfo request, bool showEmail = false)
+    public async Task<List<JsonObject>> SerializeAsync(SqliteConnection db, SqliteTransaction? tx, IReadOnlyList<Record> records, string? expand, RequestAuthState auth, RequestInfo request, bool showEmail = false) =>
+        await SerializeLevelAsync(db, tx, records, Parse(expand), auth, request with { Context = "expand" }, showEmail);
+
+    /// <summary>
+    /// Serialises one level of the expand tree for all its records at once: each relation key is
+    /// loaded with one query for the whole level (not one per record), then the related records of
+    /// every parent are serialised together as the next level.
+    /// </summary>
+    private async Task<List<JsonObject>> SerializeLevelAsync(SqliteConnection db, SqliteTransaction? tx, IReadOnlyList<Record> records, PathNode? tree, RequestAuthState auth, RequestInfo expandRequest, bool showEmail)
     {
-        var tree = Parse(expand);
-        var result = new List<JsonObject>();
-        foreach (var record in records)
+        var expands = new JsonObject?[records.Count];
+        if (tree is not null && tree.Children.Count > 0)
         {
-            result.Add(await SerializeOneAsync(db, tx, record, tree, auth, request with { Context = "expand" }, showEmail));
+            for (var i = 0; i < records.Count; i++)
+            {
+                expands[i] = new JsonObject();
+            }
+
+            foreach (var (key, sub) in tree.Children)
+            {
+                var related = await LoadRelatedAsync(db, tx, records, key, auth, expandRequest);
+                var flat = related.SelectMany(r => r.Records).ToList();
+                if (flat.Count == 0)
+                {
+                    continue;
+                }
+
+                var json = await SerializeLevelAsync(db, tx, flat, sub, auth, expandRequest, false);
+                var next = 0;
+                for (var i = 0; i < records.Count; i++)
+                {
+                    var (items, single) = related[i];
+                    if (items.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var slice = json.GetRange(next, items.Count);
+                    next += items.Count;
+                    expands[i]![key] = single ? slice[0] : new JsonArray([.. slice]);
+                }
+            }
+        }
+
+        var result = new List<JsonObject>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var visibleEmail = showEmail || await CanManageAsync(db, tx, records[i], auth, expandRequest);
+            result.Add(RecordSerializer.ToJson(records[i], auth, visibleEmail, expands[i]));
         }
 
         return result;
-    }
-
-    private async Task<JsonObject> SerializeOneAsync(SqliteConnection db, SqliteTransaction? tx, Record record, PathNode? tree, RequestAuthState auth, RequestInfo expandRequest, bool showEmail)
-    {
-        showEmail = showEmail || await CanManageAsync(db, tx, record, auth, expandRequest);
-        if (tree is null || tree.Children.Count == 0)
-        {
-            return RecordSerializer.ToJson(record, auth, showEmail);
-        }
-
-        var expand = new JsonObject();
-        foreach (var (key, sub) in tree.Children)
-        {
-            var (related, single) = await LoadRelatedAsync(db, tx, record, key, auth, expandRequest);
-            if (related.Count == 0)
-            {
-                continue;
-            }
-
-            var items = new List<JsonObject>();
-            foreach (var r in related)
-            {
-                items.Add(await SerializeOneAsync(db, tx, r, sub, auth, expandRequest, false));
-            }
-
-            expand[key] = single ? items[0] : new JsonArray([.. items]);
-        }
-
-        return RecordSerializer.ToJson(record, auth, showEmail, expand);
     }
 
     /// <summary>Callers passing an auth collection's manageRule for a record see its email, as upstream.</summary>
@@ -76,25 +92,53 @@ public sealed class RecordExpander(CollectionStore collections, RecordRules rule
         return await rules.CheckAsync(db, tx, c, record.Id, rule, request);
     }
 
-    private async Task<(List<Record> Records, bool Single)> LoadRelatedAsync(SqliteConnection db, SqliteTransaction? tx, Record record, string key, RequestAuthState auth, RequestInfo request)
+    /// <summary>The related records of <paramref name="key"/> for each of <paramref name="records"/>, in their order.</summary>
+    private async Task<(List<Record> Records, bool Single)[]> LoadRelatedAsync(SqliteConnection db, SqliteTransaction? tx, IReadOnlyList<Record> records, string key, RequestAuthState auth, RequestInfo request)
     {
-        var field = record.Collection.FindField(key);
-        if (field is { Type: "relation" })
+        var result = new (List<Record> Records, bool Single)[records.Count];
+        var forward = new List<int>();
+        for (var i = 0; i < records.Count; i++)
         {
-            var target = collections.Find(field.CollectionId);
-            var ids = record.GetList(key);
-            if (target is null || ids.Count == 0)
+            if (records[i].Collection.FindField(key) is { Type: "relation" })
             {
-                return ([], true);
+                forward.Add(i);
             }
-
-            var ctx = new SqlQueryContext(target.Name);
-            var idList = string.Join(", ", ids.Select(id => "@" + ctx.AddParameter(id)));
-            var found = await QueryVisibleAsync(db, tx, target, ctx, $"{TableSchema.Quote(target.Name)}.`id` IN ({idList})", auth, request);
-            var ordered = ids.Select(id => found.Find(r => r.Id == id)).OfType<Record>().ToList();
-            return (ordered, !field.IsMultiple);
+            else
+            {
+                result[i] = await LoadBackRelatedAsync(db, tx, records[i], key, auth, request);
+            }
         }
 
+        // Forward relations: one query per target collection for every id of the level.
+        foreach (var group in forward.GroupBy(i => records[i].Collection.FindField(key)!.CollectionId, StringComparer.Ordinal))
+        {
+            var target = collections.Find(group.Key);
+            var ids = target is null ? [] : group.SelectMany(i => records[i].GetList(key)).Distinct(StringComparer.Ordinal).ToList();
+            var found = new Dictionary<string, Record>(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(MaxIdsPerQuery))
+            {
+                var ctx = new SqlQueryContext(target!.Name);
+                var idList = string.Join(", ", chunk.Select(id => "@" + ctx.AddParameter(id)));
+                foreach (var r in await QueryVisibleAsync(db, tx, target, ctx, $"{TableSchema.Quote(target.Name)}.`id` IN ({idList})", auth, request))
+                {
+                    found.TryAdd(r.Id, r);
+                }
+            }
+
+            foreach (var i in group)
+            {
+                var field = records[i].Collection.FindField(key)!;
+                var ordered = records[i].GetList(key).Select(id => found.GetValueOrDefault(id)).OfType<Record>().ToList();
+                result[i] = ordered.Count == 0 ? ([], true) : (ordered, !field.IsMultiple);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Records of a <c>{collection}_via_{field}</c> key pointing to <paramref name="record"/> (at most 1000).</summary>
+    private async Task<(List<Record> Records, bool Single)> LoadBackRelatedAsync(SqliteConnection db, SqliteTransaction? tx, Record record, string key, RequestAuthState auth, RequestInfo request)
+    {
         var via = key.IndexOf("_via_", StringComparison.Ordinal);
         if (via <= 0)
         {

@@ -13,6 +13,10 @@ namespace PocketBaseSharp.Server.Records;
 public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, CollectionStore collections)
 {
     private readonly List<RecordChange> _changes = [];
+    private readonly HashSet<(string Collection, string Id)> _deleted = [];
+    private readonly HashSet<(string Collection, string Id)> _updated = [];
+    private readonly Dictionary<(string Collection, string Field, string Id), List<Record>> _prefetched = [];
+    private int _deleteDepth;
 
     public SqliteConnection Connection => db;
 
@@ -59,6 +63,7 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
         }
 
         _changes.Add(new RecordChange("update", record.Collection, record.Clone()));
+        _updated.Add((record.Collection.Id, record.Id));
     }
 
     /// <summary>
@@ -67,33 +72,60 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
     /// </summary>
     public async Task DeleteAsync(Record record)
     {
-        await ExecuteAsync(record.Collection, $"DELETE FROM {TableSchema.Quote(record.Collection.Name)} WHERE `id` = @id", new Dictionary<string, object?> { ["id"] = record.Id });
-        _changes.Add(new RecordChange("delete", record.Collection, record.Clone()));
-        Files.DeleteRecord(record.Collection.Id, record.Id);
-
-        foreach (var collection in collections.All.Where(c => !c.IsView).OrderBy(c => c.Name, StringComparer.Ordinal))
+        _deleteDepth++;
+        try
         {
-            foreach (var field in collection.Fields.Where(f => f.Type == "relation" && f.CollectionId == record.Collection.Id))
+            await ExecuteAsync(record.Collection, $"DELETE FROM {TableSchema.Quote(record.Collection.Name)} WHERE `id` = @id", new Dictionary<string, object?> { ["id"] = record.Id });
+            _changes.Add(new RecordChange("delete", record.Collection, record.Clone()));
+            _deleted.Add((record.Collection.Id, record.Id));
+            Files.DeleteRecord(record.Collection.Id, record.Id);
+
+            foreach (var collection in collections.All.Where(c => !c.IsView).OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                await CleanReferencesAsync(collection, field, record);
+                foreach (var field in collection.Fields.Where(f => f.Type == "relation" && f.CollectionId == record.Collection.Id))
+                {
+                    await CleanReferencesAsync(collection, field, record);
+                }
+            }
+        }
+        finally
+        {
+            // Prefetched references are only valid within one cascade (later writes of a batch may add some).
+            if (--_deleteDepth == 0)
+            {
+                _prefetched.Clear();
             }
         }
     }
 
     private async Task CleanReferencesAsync(Collection collection, Field field, Record deleted)
     {
-        // Qualified: json_each has columns of its own (id, parent, …) that would shadow bare names.
-        var column = TableSchema.Quote(collection.Name) + "." + TableSchema.Quote(field.Name);
-        var sql = field.IsMultiple
-            ? $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE `id` != @id AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({column}) THEN {column} ELSE json_array({column}) END) WHERE value = @id)"
-            : $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE `id` != @id AND {column} = @id";
-        var referencing = await RecordStore.QueryAsync(db, tx, collection, sql, new Dictionary<string, object?> { ["id"] = deleted.Id });
-        foreach (var other in referencing)
+        var referencing = await ReferencingAsync(collection, field, deleted);
+        var cascading = field.CascadeDelete
+            ? referencing.FindAll(other => !_deleted.Contains((collection.Id, other.Id)) && other.GetList(field.Name).All(id => id == deleted.Id))
+            : [];
+        if (cascading.Count > 1)
+        {
+            await PrefetchReferencesAsync(collection, cascading);
+        }
+
+        foreach (var candidate in referencing)
         {
             // A record may already be gone through another path of the same cascade.
-            if (_changes.Exists(c => c.Action == "delete" && c.Collection.Id == collection.Id && c.Record.Id == other.Id))
+            if (_deleted.Contains((collection.Id, candidate.Id)))
             {
                 continue;
+            }
+
+            // A prefetched row changed by an earlier step of this cascade is read again.
+            var other = candidate;
+            if (_updated.Contains((collection.Id, candidate.Id)))
+            {
+                other = await FindAsync(collection, candidate.Id);
+                if (other is null || !other.GetList(field.Name).Contains(deleted.Id))
+                {
+                    continue;
+                }
             }
 
             var remaining = other.GetList(field.Name).Where(id => id != deleted.Id).ToList();
@@ -117,6 +149,68 @@ public sealed class RecordWriteScope(SqliteConnection db, SqliteTransaction tx, 
                 await UpdateAsync(other);
             }
         }
+    }
+
+    /// <summary>The records of <paramref name="collection"/> whose <paramref name="field"/> references <paramref name="deleted"/>, in rowid order.</summary>
+    private async Task<List<Record>> ReferencingAsync(Collection collection, Field field, Record deleted)
+    {
+        if (_prefetched.Remove((collection.Id, field.Name, deleted.Id), out var cached))
+        {
+            return cached;
+        }
+
+        var parameters = new Dictionary<string, object?> { ["id"] = deleted.Id };
+        var rows = await RecordStore.QueryAsync(db, tx, collection, ReferencingSql(collection, field, "@id"), parameters);
+        return rows.FindAll(r => r.Id != deleted.Id);
+    }
+
+    /// <summary>
+    /// Before cascade-deleting several records of one collection, finds what references them with
+    /// one query per referencing field for the whole group (not one per record), so deleting an
+    /// organization scans each posts table once, not once per user. Each record's rows are kept in
+    /// the order its own query would return them; the cascade then runs in the usual order.
+    /// </summary>
+    private async Task PrefetchReferencesAsync(Collection collection, List<Record> group)
+    {
+        var ids = group.Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var other in collections.All.Where(c => !c.IsView).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            foreach (var field in other.Fields.Where(f => f.Type == "relation" && f.CollectionId == collection.Id))
+            {
+                foreach (var chunk in ids.Chunk(500))
+                {
+                    var parameters = chunk.Select((id, i) => KeyValuePair.Create("i" + i, (object?)id)).ToDictionary();
+                    var list = "(" + string.Join(", ", parameters.Keys.Select(k => "@" + k)) + ")";
+                    var rows = await RecordStore.QueryAsync(db, tx, other, ReferencingSql(other, field, null, list), parameters);
+                    foreach (var id in chunk)
+                    {
+                        _prefetched[(other.Id, field.Name, id)] = [];
+                    }
+
+                    foreach (var row in rows)
+                    {
+                        foreach (var id in row.GetList(field.Name).Distinct(StringComparer.Ordinal))
+                        {
+                            if (row.Id != id && _prefetched.TryGetValue((other.Id, field.Name, id), out var bucket))
+                            {
+                                bucket.Add(row);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>SELECT of the rows whose relation <paramref name="field"/> holds <paramref name="value"/> (or one of <paramref name="inList"/>).</summary>
+    private static string ReferencingSql(Collection collection, Field field, string? value, string? inList = null)
+    {
+        // Qualified: json_each has columns of its own (id, parent, …) that would shadow bare names.
+        var column = TableSchema.Quote(collection.Name) + "." + TableSchema.Quote(field.Name);
+        var test = value is not null ? "= " + value : "IN " + inList;
+        return field.IsMultiple
+            ? $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({column}) THEN {column} ELSE json_array({column}) END) WHERE value {test})"
+            : $"SELECT * FROM {TableSchema.Quote(collection.Name)} WHERE {column} {test}";
     }
 
     private async Task ExecuteAsync(Collection collection, string sql, Dictionary<string, object?> parameters)
