@@ -1,5 +1,6 @@
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Backups;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Crons;
 using PocketBaseSharp.Server.Data;
@@ -36,6 +37,7 @@ public static class ServerHost
         builder.Services.AddAuthFlows();
         builder.Services.AddLogs();
         builder.Services.AddCrons();
+        builder.Services.AddBackups();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
@@ -56,6 +58,7 @@ public static class ServerHost
         app.MapAuthFlows();
         app.MapLogsApi();
         app.MapCronApi();
+        app.MapBackupApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;
