@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
-import { apiAsSuperuser, clearToasts, install } from '../admin/dashboard.mjs';
+import { apiAsSuperuser, clearToasts, install, signIn, waitForRoute } from '../admin/dashboard.mjs';
 import { startServer } from '../admin/server.mjs';
 
 describe('dashboard: backups', { timeout: 180_000 }, () => {
   let server;
   let browser;
   let page;
+  let backupBytes;
 
   before(async () => {
     server = await startServer();
@@ -38,6 +39,7 @@ describe('dashboard: backups', { timeout: 180_000 }, () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ui_backup.zip' }).click()]);
     assert.equal(download.suggestedFilename(), 'ui_backup.zip');
     const bytes = readFileSync(await download.path());
+    backupBytes = bytes;
     assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b]);
 
     await page.locator('input[type=file][aria-label="Upload backup"]').setInputFiles({ name: 'ui_copy.zip', mimeType: 'application/zip', buffer: bytes });
@@ -65,5 +67,21 @@ describe('dashboard: backups', { timeout: 180_000 }, () => {
     assert.deepEqual((await apiAsSuperuser(page, '/api/settings')).body.backups.cron, '0 2 * * *');
     const crons = (await apiAsSuperuser(page, '/api/crons')).body;
     assert.ok(crons.some((c) => c.id === '__pbAutoBackup__' && c.expression === '0 2 * * *'));
+  });
+
+  it('restores a backup from the installer page of a fresh server', async () => {
+    const fresh = await startServer();
+    const installer = await newPage(browser, DESKTOP);
+    try {
+      await installer.goto(fresh.installUrl);
+      await installer.locator('input[type=file][aria-label="Backup to restore"]').setInputFiles({ name: 'from_other.zip', mimeType: 'application/zip', buffer: backupBytes });
+      await waitForRoute(installer, '^#/login');
+      await signIn(installer, fresh.url);
+      const keys = (await apiAsSuperuser(installer, '/api/backups')).body.map((b) => b.key);
+      assert.ok(keys.includes('from_other.zip'), keys.join(','));
+    } finally {
+      await installer.close();
+      await fresh.stop();
+    }
   });
 });
