@@ -27,6 +27,11 @@ public sealed class BackupService(
             await archiver.CreateAsync(zip, work, CancellationToken.None);
             store.Store(zip, name);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogError(ex, "Failed to create backup {Name}", name);
+            throw ApiException.BadRequest("Failed to create backup.");
+        }
         finally
         {
             state.End();
@@ -43,7 +48,7 @@ public sealed class BackupService(
         {
             await CreateAsync(name);
         }
-        catch (Exception ex) when (ex is ApiException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (ApiException ex)
         {
             logger.LogError(ex, "[Backup cron] Failed to create backup {Name}", name);
         }
@@ -80,14 +85,30 @@ public sealed class BackupService(
                 // Optimistic time for the 204 to reach the client before the server goes away.
                 await Task.Delay(TimeSpan.FromSeconds(1), time);
                 BackupExtractor.Extract(zip, extracted);
-                restart.Request(() => DataDirSwap.Replace(options.DataDir, extracted));
+                restart.Request(() => SwapOrKeep(extracted));
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 logger.LogError(ex, "Failed to restore backup {Key}", key);
                 DataDirSwap.TryDelete(extracted);
                 state.End();
             }
         });
+    }
+
+    /// <summary>
+    /// Runs with the host disposed (so it reports on the console, not the disposed logger). A swap
+    /// that failed was reverted, and the app restarts on its old data, as upstream keeps running.
+    /// </summary>
+    private void SwapOrKeep(string extracted)
+    {
+        try
+        {
+            DataDirSwap.Replace(options.DataDir, extracted);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("Failed to restore backup, the previous data was kept: " + ex.Message);
+        }
     }
 }

@@ -60,19 +60,19 @@ public sealed class CronScheduler(IEnumerable<CronJob> jobs, TimeProvider time, 
             next = current.ToDictionary<CronJob, CronJob, DateTime?>(j => j, j => next.TryGetValue(j, out var n) ? n : j.Schedule.GetNextOccurrence(now), ReferenceEqualityComparer.Instance);
             var due = next.Values.Where(n => n is not null).DefaultIfEmpty(null).Min();
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
+            var (wait, capped) = WaitTime(due, now);
             try
             {
-                var wait = due is { } d ? d - now : Timeout.InfiniteTimeSpan;
-                if (wait != Timeout.InfiniteTimeSpan && wait < TimeSpan.Zero)
-                {
-                    wait = TimeSpan.Zero;
-                }
-
                 await Task.Delay(wait, time, wake.Token);
             }
             catch (OperationCanceledException)
             {
                 continue; // stopping (the loop ends) or the job list changed (re-plan)
+            }
+
+            if (capped)
+            {
+                continue; // a cut-short wait: not due yet, plan again
             }
 
             foreach (var job in next.Where(p => p.Value <= due).Select(p => p.Key).ToList())
@@ -81,6 +81,21 @@ public sealed class CronScheduler(IEnumerable<CronJob> jobs, TimeProvider time, 
                 next[job] = job.Schedule.GetNextOccurrence(due!.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// Task.Delay takes at most ~49 days, and a settings-made job may be yearly: long waits are
+    /// cut to a day and re-planned.
+    /// </summary>
+    private static (TimeSpan Wait, bool Capped) WaitTime(DateTime? due, DateTime now)
+    {
+        if (due is not { } d)
+        {
+            return (Timeout.InfiniteTimeSpan, true);
+        }
+
+        var wait = d - now;
+        return wait > TimeSpan.FromDays(1) ? (TimeSpan.FromDays(1), true) : (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, false);
     }
 
     private void Update(Func<IEnumerable<CronJob>, IEnumerable<CronJob>> change)

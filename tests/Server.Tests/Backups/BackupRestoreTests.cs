@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Tests.Support;
@@ -47,5 +48,30 @@ public sealed class BackupRestoreTests : ServerTestBase
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("Missing or invalid backup file."));
+    }
+
+    [TestCase("no_data_db.zip", "notes.txt")]
+    [TestCase("zip_slip.zip", "../escaped.txt")]
+    public async Task Restore_InvalidZip_KeepsServingTheCurrentData(string key, string entryName)
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry(entryName).Open());
+            writer.Write("not a database");
+        }
+
+        var uploaded = await UploadAsync(Server.BaseUri, SuperuserToken, zip.ToArray(), key);
+        var restore = await Api.PostAsync($"/api/backups/{key}/restore", null, SuperuserToken);
+
+        Assert.That(uploaded.Status, Is.EqualTo(HttpStatusCode.NoContent), uploaded.Text);
+        Assert.That(restore.Status, Is.EqualTo(HttpStatusCode.NoContent), restore.Text);
+        var idle = await WaitForAsync(async () => (await Api.GetAsync("/api/health", SuperuserToken)).Object["data"]!["canBackup"]!.GetValue<bool>(), TimeSpan.FromSeconds(30));
+        Assert.Multiple(() =>
+        {
+            Assert.That(idle, Is.True);
+            Assert.That(File.Exists(Path.Combine(Server.DataDir, "data.db")), Is.True);
+            Assert.That(File.Exists(Path.Combine(Server.DataDir, ".pb_temp_to_delete", "escaped.txt")), Is.False);
+        });
     }
 }
