@@ -1,5 +1,6 @@
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Backups;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Crons;
 using PocketBaseSharp.Server.Data;
@@ -39,6 +40,7 @@ public static class ServerHost
         builder.Services.AddLogs();
         builder.Services.AddCrons();
         builder.Services.AddSingleton<SqlConsole>();
+        builder.Services.AddBackups();
 
         var app = builder.Build();
         app.UseMiddleware<CorsMiddleware>();
@@ -63,6 +65,7 @@ public static class ServerHost
         app.MapCronApi();
         app.MapSqlApi();
         app.MapLegacyExternalAuthApi();
+        app.MapBackupApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
         return app;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PocketBaseSharp.Server.Auth;
+using PocketBaseSharp.Server.Backups;
 using PocketBaseSharp.Server.Settings;
 
 namespace PocketBaseSharp.Server.Api;
@@ -11,15 +12,15 @@ public static class HealthEndpoints
     private static readonly string[] CommonProxyHeaders = ["CF-Connecting-IP", "Fly-Client-IP", "X-Forwarded-For"];
 
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/api/health", ["GET", "HEAD"], (HttpContext http, ISettingsSource settings) =>
+        app.MapMethods("/api/health", ["GET", "HEAD"], (HttpContext http, ISettingsSource settings, BackupState backups) =>
         {
             var data = new JsonObject();
             if (RequestAuthState.Of(http).IsSuperuser)
             {
                 var proxy = settings.Current.TrustedProxy;
 
-                // No backup can be running: backups are not implemented, so one can always start.
-                data["canBackup"] = true;
+                // False while a backup or restore runs: the dashboard then disables its backup actions.
+                data["canBackup"] = !backups.IsActive;
                 data["realIP"] = ClientIp.Of(http, proxy);
 
                 // Lets the dashboard remind superusers to configure trustedProxy when deployed behind a proxy.

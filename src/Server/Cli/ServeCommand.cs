@@ -1,12 +1,38 @@
+using PocketBaseSharp.Server.Backups;
+
 namespace PocketBaseSharp.Server.Cli;
 
-/// <summary><c>serve</c>: starts the HTTP server and prints upstream's banner and installer hint.</summary>
+/// <summary>
+/// <c>serve</c>: starts the HTTP server and prints upstream's banner and installer hint. A backup
+/// restore asks for a restart (<see cref="HostRestart"/>): the host is stopped and disposed, the
+/// pending step runs with every database closed, and a new host starts on the same address.
+/// </summary>
 public static class ServeCommand
 {
     public static async Task<int> RunAsync(ServerOptions options, string[] args)
     {
-        await using var app = await ServerHost.BuildAsync(options, args);
-        await app.StartAsync();
+        while (true)
+        {
+            Action? pending;
+            await using (var app = await ServerHost.BuildAsync(options, args))
+            {
+                await app.StartAsync();
+                await PrintBannerAsync(app, options);
+                await app.WaitForShutdownAsync();
+                pending = app.Services.GetService<HostRestart>()?.TakePending();
+            }
+
+            if (pending is null)
+            {
+                return 0;
+            }
+
+            pending();
+        }
+    }
+
+    private static async Task PrintBannerAsync(WebApplication app, ServerOptions options)
+    {
         var url = "http://" + options.Http;
         Console.WriteLine($"{DateTime.Now:yyyy/MM/dd HH:mm:ss} Server started at {url}");
         Console.WriteLine($"├─ REST API:  {url}/api/");
@@ -19,8 +45,5 @@ public static class ServeCommand
             Console.WriteLine(installer);
             Console.WriteLine("(you can also create your first superuser by running: dotnet run --project src/Server -- superuser upsert EMAIL PASS)");
         }
-
-        await app.WaitForShutdownAsync();
-        return 0;
     }
 }

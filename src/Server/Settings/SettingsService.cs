@@ -16,7 +16,14 @@ public sealed class SettingsService(SettingsStore store) : ISettingsSource
 
     public AppSettings Current => _current;
 
-    public async Task LoadAsync() => _current = await store.LoadAsync();
+    /// <summary>Raised after the settings in force were loaded or replaced (the auto-backup job follows <c>backups.cron</c>).</summary>
+    public event Action? Changed;
+
+    public async Task LoadAsync()
+    {
+        _current = await store.LoadAsync();
+        Changed?.Invoke();
+    }
 
     public async Task<AppSettings> PatchAsync(JsonObject patch)
     {
@@ -38,6 +45,7 @@ public sealed class SettingsService(SettingsStore store) : ISettingsSource
 
         await store.SaveAsync(merged);
         _current = merged;
+        Changed?.Invoke();
         return merged;
     }
 }

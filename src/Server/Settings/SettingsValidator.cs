@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Text.Json.Nodes;
+using PocketBaseSharp.Server.Crons;
 
 namespace PocketBaseSharp.Server.Settings;
 
@@ -72,7 +73,8 @@ public static class SettingsValidator
     private static JsonObject Backups(BackupsSettings m)
     {
         var e = new JsonObject();
-        Add(e, "cronMaxKeep", m.Cron.Length > 0 && m.CronMaxKeep < 1 ? Min(1) : null);
+        Add(e, "cron", CronCheck.Error(m.Cron) is { } cronError ? Leaf("validation_invalid_cron", Api.ApiException.Normalize(cronError)) : null);
+        Add(e, "cronMaxKeep", m.Cron.Length > 0 && m.CronMaxKeep == 0 ? Required() : m.CronMaxKeep < 0 ? Min(1) : null);
         Add(e, "s3", S3(m.S3));
         return e;
     }

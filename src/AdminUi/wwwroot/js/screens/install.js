@@ -34,6 +34,28 @@ export function renderInstall(root, token) {
   }
   function showError(text) { error.textContent = text; error.hidden = false; }
 
+  // Alternatively start from a backup: upload it and restore it with the installer token; the
+  // server restarts with the backup's data, whose superusers then sign in.
+  const backup = h('input', { type: 'file', accept: '.zip,application/zip', 'aria-label': 'Backup to restore', hidden: true });
+  const restoreStatus = h('p', { class: 'muted', 'aria-live': 'polite' });
+  backup.addEventListener('change', async () => {
+    const file = backup.files[0];
+    backup.value = '';
+    restoreStatus.textContent = 'Uploading and restoring…';
+    try {
+      const form = new FormData();
+      form.append('file', file);
+      await api('POST', '/api/backups/upload', { body: form, token });
+      await api('POST', `/api/backups/${encodeURIComponent(file.name)}/restore`, { token });
+      restoreStatus.textContent = 'Restoring… the server restarts.';
+      await waitForRestart();
+      go('/login');
+    } catch (err) {
+      restoreStatus.textContent = '';
+      showError([err.message, ...errorDetails(err.data)].join(' '));
+    }
+  });
+
   mount(root, h('main', { class: 'center-page' },
     h('form', { class: 'card auth-card', onsubmit: onSubmit, 'aria-labelledby': 'install-title' },
       h('h1', { id: 'install-title' }, 'Create your first superuser'),
@@ -42,5 +64,20 @@ export function renderInstall(root, token) {
       labelled('Email', email),
       labelled('Password', password, 'At least 8 characters.'),
       labelled('Password confirm', confirm),
-      error, submit)));
+      error, submit,
+      h('p', { class: 'muted' }, 'Or start from a backup of another installation:'),
+      h('button', { class: 'btn btn-block', type: 'button', onclick: () => backup.click() }, 'Upload and restore a backup'),
+      backup, restoreStatus)));
+}
+
+/** Waits for the restart that follows a restore: the server first goes away, then answers again. */
+async function waitForRestart() {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  await sleep(2000);
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch('/api/health')).ok) return;
+    } catch { /* restarting */ }
+    await sleep(500);
+  }
 }

@@ -1,13 +1,14 @@
-// Settings: application, mail (SMTP + test mail), rate limits, token durations, collections
+// Settings: application, mail (SMTP + test mail), rate limits, token durations, backups, collections
 // import/export and server health, one sub-page each (#/settings/<page>).
 import { api, errorText } from '../api.js';
 import { h, labelled, mount, toast, toggle } from '../dom.js';
 import { store } from '../store.js';
+import { renderBackups } from './backups.js';
 import { renderExport, renderImport } from './importExport.js';
 import { renderHealth, renderRateLimits, renderTokens } from './settingsMore.js';
 
 const PAGES = [['', 'Application'], ['mail', 'Mail settings'], ['rate-limits', 'Rate limits'],
-  ['tokens', 'Token durations'], ['export', 'Export collections'], ['import', 'Import collections'], ['health', 'Server health']];
+  ['tokens', 'Token durations'], ['backups', 'Backups'], ['export', 'Export collections'], ['import', 'Import collections'], ['health', 'Server health']];
 
 /** Saves a partial settings object; shows the outcome. */
 export async function saveSettings(patch, errorBox) {
@@ -106,6 +107,7 @@ export async function renderSettings(main, path) {
     store.settings = settings;
     if (page === 'mail') renderMail(body, settings);
     else if (page === 'rate-limits') renderRateLimits(body, settings);
+    else if (page === 'backups') await renderBackups(body, settings);
     else renderApplication(body, settings);
   } catch (err) {
     mount(body, h('p', { class: 'error', role: 'alert' }, `Could not load the settings: ${errorText(err)}`));
