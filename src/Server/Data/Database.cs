@@ -20,6 +20,13 @@ public sealed class Database : IAsyncDisposable
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private int _idleCount;
 
+    // True in the async flow of a write transaction (any Database), so tests can prove that slow
+    // work such as bcrypt runs before the writer lock is taken.
+    private static readonly AsyncLocal<bool> Writing = new();
+
+    /// <summary>Whether the current async flow is inside <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, Task{T}})"/>.</summary>
+    public static bool InWriteTransaction => Writing.Value;
+
     public Database(string path)
     {
         _connectionString = new SqliteConnectionStringBuilder
@@ -42,6 +49,7 @@ public sealed class Database : IAsyncDisposable
     {
         // Writes are never tied to the request-abort token: a received write must complete.
         await _writeLock.WaitAsync(CancellationToken.None);
+        Writing.Value = true;
         try
         {
             await using var tx = _writer.BeginTransaction(deferred: false);
@@ -51,6 +59,7 @@ public sealed class Database : IAsyncDisposable
         }
         finally
         {
+            Writing.Value = false;
             _writeLock.Release();
         }
     }
@@ -59,6 +68,7 @@ public sealed class Database : IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, Func<Task> beforeCommit, Func<Task> afterCommit, Action onRollback)
     {
         await _writeLock.WaitAsync(CancellationToken.None);
+        Writing.Value = true;
         var committed = false;
         try
         {
@@ -71,6 +81,7 @@ public sealed class Database : IAsyncDisposable
         }
         finally
         {
+            Writing.Value = false;
             _writeLock.Release();
             if (committed)
             {

@@ -15,6 +15,8 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
 {
     public Database Database => database;
 
+    public CollectionStore Collections => collections;
+
     public Task<Record?> FindByIdAsync(Collection collection, string id) =>
         database.ReadAsync(db => FindByIdAsync(db, null, collection, id));
 
