@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PocketBaseSharp.Server.Data;
@@ -13,6 +14,15 @@ public sealed class Database : IAsyncDisposable
 {
     /// <summary>Idle reader connections kept open; more concurrent readers than this are closed after use.</summary>
     public const int MaxIdleReaders = 32;
+
+    /// <summary>Prepared commands kept per reader connection (distinct SQL texts); more are prepared per use.</summary>
+    public const int MaxPreparedPerReader = 64;
+
+    // Prepared commands of each open reader connection, by SQL text. A reader is rented by one
+    // read at a time, so its cache is never used concurrently; a command is taken out while it
+    // runs (a nested query with the same text prepares its own). Closing the connection disposes
+    // its commands.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -119,7 +129,39 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         ApplyConnectionPragmas(connection);
+        Prepared.Add(connection, new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         return connection;
+    }
+
+    /// <summary>
+    /// A command for <paramref name="sql"/> with no parameters: on a reader connection the one
+    /// prepared by an earlier read when it is free, otherwise a new one. Give it back with
+    /// <see cref="ReturnCommand"/> after its reader is disposed, or dispose it.
+    /// </summary>
+    public static SqliteCommand RentCommand(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        if (tx is null && Prepared.TryGetValue(connection, out var cache) && cache.Remove(sql, out var prepared))
+        {
+            return prepared;
+        }
+
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Keeps a command that ran to the end prepared on its reader connection, or disposes it.</summary>
+    public static void ReturnCommand(SqliteConnection connection, SqliteCommand command, bool finished = true)
+    {
+        if (finished && command.Transaction is null && Prepared.TryGetValue(connection, out var cache)
+            && cache.Count < MaxPreparedPerReader && cache.TryAdd(command.CommandText, command))
+        {
+            command.Parameters.Clear();
+            return;
+        }
+
+        command.Dispose();
     }
 
     // Every command and reader of a read is disposed by its work, so an open connection is clean.
