@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -53,9 +55,21 @@ public static class Jwt
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Signature(token[..last], key));
-        var actual = Encoding.ASCII.GetBytes(token[(last + 1)..]);
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
+        // Per request on every authenticated call: HMAC and base64url into stack buffers.
+        var input = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(last));
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(token.AsSpan(0, last), input);
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), input.AsSpan(0, length), mac);
+            Span<char> expected = stackalloc char[System.Buffers.Text.Base64Url.GetEncodedLength(mac.Length)];
+            System.Buffers.Text.Base64Url.EncodeToChars(mac, expected);
+            return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes<char>(expected), MemoryMarshal.AsBytes(token.AsSpan(last + 1)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
 
     private static string Signature(string signingInput, string key)
