@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PocketBaseSharp.Server.Auth;
@@ -14,11 +15,32 @@ public static class Jwt
 {
     private const string Header = """{"alg":"HS256","typ":"JWT"}""";
 
+    private static readonly string EncodedHeader = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Header));
+
     public static string Sign(JsonObject claims, string key)
     {
-        var sorted = new JsonObject(claims.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        var signingInput = Base64Url(Encoding.UTF8.GetBytes(Header)) + "." + Base64Url(Encoding.UTF8.GetBytes(sorted.ToJsonString()));
+        // The claims in ordinal key order, written as JsonNode.ToJsonString() would, straight to UTF-8.
+        var payload = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(payload))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in claims.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var signingInput = EncodedHeader + "." + System.Buffers.Text.Base64Url.EncodeToString(payload.WrittenSpan);
         return signingInput + "." + Signature(signingInput, key);
     }
 
