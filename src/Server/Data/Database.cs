@@ -27,7 +27,9 @@ public sealed class Database : IAsyncDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    // A queue, not a bag: reads hop threads across awaits, and a bag's thread-local lists made
+    // renting and returning contend on its steal lock.
+    private readonly ConcurrentQueue<SqliteConnection> _idleReaders = new();
     private int _idleCount;
 
     // True in the async flow of a write transaction (any Database), so tests can prove that slow
@@ -120,7 +122,7 @@ public sealed class Database : IAsyncDisposable
 
     private async Task<SqliteConnection> RentReaderAsync()
     {
-        if (_idleReaders.TryTake(out var idle))
+        if (_idleReaders.TryDequeue(out var idle))
         {
             Interlocked.Decrement(ref _idleCount);
             return idle;
@@ -171,7 +173,7 @@ public sealed class Database : IAsyncDisposable
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdleReaders)
             {
-                _idleReaders.Add(connection);
+                _idleReaders.Enqueue(connection);
                 return;
             }
 
@@ -186,7 +188,7 @@ public sealed class Database : IAsyncDisposable
         await _writeLock.WaitAsync();
         try
         {
-            while (_idleReaders.TryTake(out var reader))
+            while (_idleReaders.TryDequeue(out var reader))
             {
                 await reader.DisposeAsync();
             }
