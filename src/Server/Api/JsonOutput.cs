@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,6 +14,13 @@ public static class JsonOutput
         WriteIndented = false,
     };
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Options.Encoder,
+        Indented = false,
+        SkipValidation = true,
+    };
+
     public static IResult Result(JsonNode? node, int status = 200) => new JsonNodeResult(node, status);
 
     public static async Task WriteAsync(HttpContext http, JsonNode? node, int status = 200)
@@ -24,8 +32,23 @@ public static class JsonOutput
             return;
         }
 
-        var text = node is null ? "null" : node.ToJsonString(Options);
-        await http.Response.WriteAsync(text + "\n", CancellationToken.None);
+        // Serialised straight to UTF-8 (no intermediate string), sent with its length in one write.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            if (node is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                node.WriteTo(writer, Options);
+            }
+        }
+
+        buffer.Write("\n"u8);
+        http.Response.ContentLength = buffer.WrittenCount;
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, CancellationToken.None);
     }
 
     private sealed class JsonNodeResult(JsonNode? node, int status) : IResult

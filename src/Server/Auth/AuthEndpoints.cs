@@ -119,7 +119,8 @@ public static class AuthEndpoints
             throw ApiException.Forbidden($"The request requires auth record from {c.Name} collection.");
         }
 
-        var record = await store.FindByIdAsync(c, auth.Record.Id) ?? throw ApiException.NotFound();
+        // The auth middleware loaded this record for this request: it is not read again.
+        var record = auth.Record;
         var claims = Jwt.ReadUnverified(auth.Token ?? "");
         var refreshable = Json.Bool(claims?["refreshable"]) ?? false;
         var token = refreshable ? TokenService.CreateAuthToken(record) : auth.Token!;

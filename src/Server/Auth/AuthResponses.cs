@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PocketBaseSharp.RuleEngine.Requests;
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Records;
 
@@ -14,12 +15,13 @@ public static class AuthResponses
     {
         var c = record.Collection;
         var asSelf = new RequestAuthState(record, token);
-        var info = RecordRules.BuildRequestInfo(http, asSelf, null, context) with { IsSuperuser = false };
+        RequestInfo? info = null;
+        RequestInfo Info() => info ??= RecordRules.BuildRequestInfo(http, asSelf, null, context) with { IsSuperuser = false };
         var allowed = c.AuthRule switch
         {
             null => false,
             var rule when rule.Trim().Length == 0 => true,
-            var rule => await store.Database.ReadAsync(db => rules.CheckAsync(db, null, c, record.Id, rule, info)),
+            var rule => await store.Database.ReadAsync(db => rules.CheckAsync(db, null, c, record.Id, rule, Info())),
         };
         if (!allowed)
         {
@@ -28,7 +30,12 @@ public static class AuthResponses
 
         await http.RequestServices.GetRequiredService<AuthCompletion>().BeforeResponseAsync(http, record, context);
 
-        var json = await store.Database.ReadAsync(db => expander.SerializeAsync(db, null, [record], http.Request.Query["expand"], asSelf, info, showEmail: true));
-        return new JsonObject { ["record"] = json[0], ["token"] = token };
+        string? expand = http.Request.Query["expand"];
+
+        // Without expand the record is its own JSON (the email is shown to its owner): no read needed.
+        var json = string.IsNullOrWhiteSpace(expand)
+            ? RecordSerializer.ToJson(record, asSelf, showEmail: true)
+            : (await store.Database.ReadAsync(db => expander.SerializeAsync(db, null, [record], expand, asSelf, Info(), showEmail: true)))[0];
+        return new JsonObject { ["record"] = json, ["token"] = token };
     }
 }

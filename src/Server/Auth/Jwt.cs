@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PocketBaseSharp.Server.Auth;
@@ -12,11 +15,32 @@ public static class Jwt
 {
     private const string Header = """{"alg":"HS256","typ":"JWT"}""";
 
+    private static readonly string EncodedHeader = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Header));
+
     public static string Sign(JsonObject claims, string key)
     {
-        var sorted = new JsonObject(claims.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        var signingInput = Base64Url(Encoding.UTF8.GetBytes(Header)) + "." + Base64Url(Encoding.UTF8.GetBytes(sorted.ToJsonString()));
+        // The claims in ordinal key order, written as JsonNode.ToJsonString() would, straight to UTF-8.
+        var payload = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(payload))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in claims.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var signingInput = EncodedHeader + "." + System.Buffers.Text.Base64Url.EncodeToString(payload.WrittenSpan);
         return signingInput + "." + Signature(signingInput, key);
     }
 
@@ -31,8 +55,9 @@ public static class Jwt
 
         try
         {
-            var header = JsonNode.Parse(Decode(parts[0])) as JsonObject;
-            if (header?["alg"]?.GetValue<string>() != "HS256")
+            // Every token this server signs has the same header: no need to decode it.
+            var header = parts[0] == EncodedHeader ? null : JsonNode.Parse(Decode(parts[0])) as JsonObject;
+            if (parts[0] != EncodedHeader && header?["alg"]?.GetValue<string>() != "HS256")
             {
                 return null;
             }
@@ -53,9 +78,21 @@ public static class Jwt
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Signature(token[..last], key));
-        var actual = Encoding.ASCII.GetBytes(token[(last + 1)..]);
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
+        // Per request on every authenticated call: HMAC and base64url into stack buffers.
+        var input = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(last));
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(token.AsSpan(0, last), input);
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), input.AsSpan(0, length), mac);
+            Span<char> expected = stackalloc char[System.Buffers.Text.Base64Url.GetEncodedLength(mac.Length)];
+            System.Buffers.Text.Base64Url.EncodeToChars(mac, expected);
+            return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes<char>(expected), MemoryMarshal.AsBytes(token.AsSpan(last + 1)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
 
     private static string Signature(string signingInput, string key)

@@ -1,3 +1,5 @@
+using PocketBaseSharp.Server.Data;
+
 namespace PocketBaseSharp.Server.Auth;
 
 /// <summary>bcrypt as upstream stores it (<c>$2a$</c>, cost from the field, default 10).</summary>
@@ -6,7 +8,15 @@ public static class Passwords
     // A real hash to compare against when no record matched, so both paths cost one bcrypt check.
     private static readonly Lazy<string> TimingHash = new(() => BCrypt.Net.BCrypt.HashPassword("timing-equaliser", 10));
 
-    public static string Hash(string password, int cost) => BCrypt.Net.BCrypt.HashPassword(password, cost is >= 4 and <= 31 ? cost : 10);
+    public static string Hash(string password, int cost)
+    {
+        if (Counter.Value is { } counter)
+        {
+            counter.Count(Database.InWriteTransaction);
+        }
+
+        return BCrypt.Net.BCrypt.HashPassword(password, cost is >= 4 and <= 31 ? cost : 10);
+    }
 
     public static bool Verify(string password, string hash)
     {
@@ -45,5 +55,54 @@ public static class Passwords
         }
     }
 
+    /// <summary><see cref="Hash"/> through the same per-core gate as <see cref="VerifyAsync"/>.</summary>
+    public static async Task<string> HashAsync(string password, int cost)
+    {
+        await Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            return Hash(password, cost);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     public static Task EqualiseTimingAsync(string password) => VerifyAsync(password, TimingHash.Value);
+
+    private static readonly AsyncLocal<HashCounter?> Counter = new();
+
+    /// <summary>
+    /// Counts the hashes made from here on in this async flow (and the flows it starts), and how
+    /// many of them ran inside a write transaction: the test seam that proves bcrypt is kept out
+    /// of the single writer.
+    /// </summary>
+    public static HashCounter CountHashes()
+    {
+        var counter = new HashCounter();
+        Counter.Value = counter;
+        return counter;
+    }
+
+    public sealed class HashCounter : IDisposable
+    {
+        private int _total;
+        private int _insideWrites;
+
+        public int Total => Volatile.Read(ref _total);
+
+        public int InsideWrites => Volatile.Read(ref _insideWrites);
+
+        internal void Count(bool insideWrite)
+        {
+            Interlocked.Increment(ref _total);
+            if (insideWrite)
+            {
+                Interlocked.Increment(ref _insideWrites);
+            }
+        }
+
+        public void Dispose() => Counter.Value = null;
+    }
 }

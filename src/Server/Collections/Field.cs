@@ -18,11 +18,33 @@ public sealed class Field(JsonObject raw)
 
     public string Name
     {
-        get => Str("name");
+        get => Cached(ref _name, "name");
         set => Raw["name"] = value;
     }
 
-    public string Type => Str("type");
+    public string Type => Cached(ref _type, "type");
+
+    // Name and type are read for every column of every record: decoding them from the JSON node
+    // on each read allocated a string each time. The decoded text is kept with the node it came
+    // from, so a changed Raw key is still seen.
+    private sealed record DecodedText(JsonNode? Node, string Text);
+
+    private DecodedText? _name;
+    private DecodedText? _type;
+
+    private string Cached(ref DecodedText? cache, string key)
+    {
+        var node = Raw[key];
+        var current = Volatile.Read(ref cache);
+        if (current is not null && ReferenceEquals(current.Node, node))
+        {
+            return current.Text;
+        }
+
+        var text = Str(key);
+        Volatile.Write(ref cache, new DecodedText(node, text));
+        return text;
+    }
 
     public bool System => Bool("system");
 

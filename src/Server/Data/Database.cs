@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PocketBaseSharp.Server.Data;
@@ -14,11 +15,29 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Idle reader connections kept open; more concurrent readers than this are closed after use.</summary>
     public const int MaxIdleReaders = 32;
 
+    /// <summary>Prepared commands kept per reader connection (distinct SQL texts); more are prepared per use.</summary>
+    public const int MaxPreparedPerReader = 64;
+
+    // Prepared commands of each open reader connection, by SQL text. A reader is rented by one
+    // read at a time, so its cache is never used concurrently; a command is taken out while it
+    // runs (a nested query with the same text prepares its own). Closing the connection disposes
+    // its commands.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
+
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    // A queue, not a bag: reads hop threads across awaits, and a bag's thread-local lists made
+    // renting and returning contend on its steal lock.
+    private readonly ConcurrentQueue<SqliteConnection> _idleReaders = new();
     private int _idleCount;
+
+    // True in the async flow of a write transaction (any Database), so tests can prove that slow
+    // work such as bcrypt runs before the writer lock is taken.
+    private static readonly AsyncLocal<bool> Writing = new();
+
+    /// <summary>Whether the current async flow is inside <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, Task{T}})"/>.</summary>
+    public static bool InWriteTransaction => Writing.Value;
 
     public Database(string path)
     {
@@ -42,6 +61,7 @@ public sealed class Database : IAsyncDisposable
     {
         // Writes are never tied to the request-abort token: a received write must complete.
         await _writeLock.WaitAsync(CancellationToken.None);
+        Writing.Value = true;
         try
         {
             await using var tx = _writer.BeginTransaction(deferred: false);
@@ -51,6 +71,7 @@ public sealed class Database : IAsyncDisposable
         }
         finally
         {
+            Writing.Value = false;
             _writeLock.Release();
         }
     }
@@ -59,6 +80,7 @@ public sealed class Database : IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, Func<Task> beforeCommit, Func<Task> afterCommit, Action onRollback)
     {
         await _writeLock.WaitAsync(CancellationToken.None);
+        Writing.Value = true;
         var committed = false;
         try
         {
@@ -71,6 +93,7 @@ public sealed class Database : IAsyncDisposable
         }
         finally
         {
+            Writing.Value = false;
             _writeLock.Release();
             if (committed)
             {
@@ -99,7 +122,7 @@ public sealed class Database : IAsyncDisposable
 
     private async Task<SqliteConnection> RentReaderAsync()
     {
-        if (_idleReaders.TryTake(out var idle))
+        if (_idleReaders.TryDequeue(out var idle))
         {
             Interlocked.Decrement(ref _idleCount);
             return idle;
@@ -108,7 +131,39 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         ApplyConnectionPragmas(connection);
+        Prepared.Add(connection, new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         return connection;
+    }
+
+    /// <summary>
+    /// A command for <paramref name="sql"/> with no parameters: on a reader connection the one
+    /// prepared by an earlier read when it is free, otherwise a new one. Give it back with
+    /// <see cref="ReturnCommand"/> after its reader is disposed, or dispose it.
+    /// </summary>
+    public static SqliteCommand RentCommand(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        if (tx is null && Prepared.TryGetValue(connection, out var cache) && cache.Remove(sql, out var prepared))
+        {
+            return prepared;
+        }
+
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Keeps a command that ran to the end prepared on its reader connection, or disposes it.</summary>
+    public static void ReturnCommand(SqliteConnection connection, SqliteCommand command, bool finished = true)
+    {
+        if (finished && command.Transaction is null && Prepared.TryGetValue(connection, out var cache)
+            && cache.Count < MaxPreparedPerReader && cache.TryAdd(command.CommandText, command))
+        {
+            command.Parameters.Clear();
+            return;
+        }
+
+        command.Dispose();
     }
 
     // Every command and reader of a read is disposed by its work, so an open connection is clean.
@@ -118,7 +173,7 @@ public sealed class Database : IAsyncDisposable
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdleReaders)
             {
-                _idleReaders.Add(connection);
+                _idleReaders.Enqueue(connection);
                 return;
             }
 
@@ -133,7 +188,7 @@ public sealed class Database : IAsyncDisposable
         await _writeLock.WaitAsync();
         try
         {
-            while (_idleReaders.TryTake(out var reader))
+            while (_idleReaders.TryDequeue(out var reader))
             {
                 await reader.DisposeAsync();
             }

@@ -40,6 +40,14 @@ public static partial class BatchEndpoints
         }
 
         var auth = RequestAuthState.Of(http);
+
+        // Passwords are hashed before the transaction, so the single writer never waits for bcrypt.
+        var prehashed = new PrehashedPassword?[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            prehashed[i] = await PrehashAsync(requests[i] as JsonObject, store.Collections);
+        }
+
         var results = await store.WriteAsync(async scope =>
         {
             var output = new JsonArray();
@@ -47,7 +55,7 @@ public static partial class BatchEndpoints
             {
                 try
                 {
-                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope, FilesOf(files, i)));
+                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope, FilesOf(files, i), prehashed[i]));
                 }
                 catch (ApiException ex)
                 {
@@ -60,7 +68,15 @@ public static partial class BatchEndpoints
         return JsonOutput.Result(results);
     });
 
-    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope, Dictionary<string, List<UploadedFile>> files)
+    private static Task<PrehashedPassword?> PrehashAsync(JsonObject? sub, CollectionStore collections)
+    {
+        var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
+        return match.Success && sub?["body"] is JsonObject body
+            ? PrehashedPassword.ForAsync(collections.Find(Uri.UnescapeDataString(match.Groups["c"].Value)), body)
+            : Task.FromResult<PrehashedPassword?>(null);
+    }
+
+    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope, Dictionary<string, List<UploadedFile>> files, PrehashedPassword? prehashed)
     {
         var method = (Json.String(sub?["method"]) ?? "").ToUpperInvariant();
         var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
@@ -73,7 +89,7 @@ public static partial class BatchEndpoints
         var id = match.Groups["id"].Success ? Uri.UnescapeDataString(match.Groups["id"].Value) : null;
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(match.Groups["q"].Value).ToDictionary(q => q.Key, q => q.Value.ToString());
         var body = sub?["body"] as JsonObject ?? [];
-        var req = new RecordRequest(http, auth, method, collection, id, body, query) { Files = files };
+        var req = new RecordRequest(http, auth, method, collection, id, body, query) { Files = files, PrehashedPassword = prehashed };
         var fields = query.GetValueOrDefault("fields");
         switch (method)
         {

@@ -8,19 +8,38 @@ namespace PocketBaseSharp.Server.Records;
 /// <summary>Converts between SQLite column values and typed record values, per field type.</summary>
 public static class RecordColumns
 {
-    public static Record Read(Collection collection, SqliteDataReader reader)
+    public static Record Read(Collection collection, SqliteDataReader reader) => Read(collection, reader, Ordinals(collection, reader));
+
+    /// <summary>The column ordinal of each of <paramref name="collection"/>'s fields (-1: not selected), once per result set.</summary>
+    public static int[] Ordinals(Collection collection, SqliteDataReader reader)
     {
-        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, int>(reader.FieldCount, StringComparer.Ordinal);
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            ordinals.TryAdd(reader.GetName(i), i);
+            byName.TryAdd(reader.GetName(i), i);
         }
 
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var field in collection.Fields)
+        var fields = collection.Fields;
+        var ordinals = new int[fields.Count];
+        for (var f = 0; f < fields.Count; f++)
         {
-            if (ordinals.TryGetValue(field.Name, out var i))
+            ordinals[f] = byName.TryGetValue(fields[f].Name, out var i) ? i : -1;
+        }
+
+        return ordinals;
+    }
+
+    /// <summary>One row, with the <paramref name="ordinals"/> of <see cref="Ordinals"/> for the same reader.</summary>
+    public static Record Read(Collection collection, SqliteDataReader reader, int[] ordinals)
+    {
+        var fields = collection.Fields;
+        var values = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            var i = ordinals[f];
+            if (i >= 0)
             {
+                var field = fields[f];
                 values[field.Name] = FromDb(field, reader.IsDBNull(i) ? null : reader.GetValue(i));
             }
         }

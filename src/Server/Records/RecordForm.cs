@@ -22,6 +22,9 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage, bool i
 
     public Record Record => record;
 
+    /// <summary>The password hashed before the write transaction, used when it matches the submitted one.</summary>
+    public PrehashedPassword? PrehashedPassword { get; init; }
+
     /// <summary>The submitted data after modifiers were resolved, as <c>@request.body</c> sees it.</summary>
     public Dictionary<string, object?> Body { get; } = new(StringComparer.Ordinal);
 
@@ -178,7 +181,7 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage, bool i
 
         if (_password is { Length: > 0 })
         {
-            record.Values["password"] = Passwords.Hash(_password, c.FindField("password")?.Cost ?? 10);
+            record.Values["password"] = PrehashedPassword.HashOf(PrehashedPassword, _password, PrehashedPassword.CostOf(c));
         }
 
         var emailChanged = !isNew && record.GetString("email") != _storedEmail;

@@ -17,6 +17,9 @@ public sealed record RecordRequest(
     /// <summary>Uploaded file parts by form key (<c>documents</c>, <c>documents+</c>, <c>+documents</c>).</summary>
     public IReadOnlyDictionary<string, List<UploadedFile>> Files { get; init; } = new Dictionary<string, List<UploadedFile>>();
 
+    /// <summary>The submitted password, hashed before the write transaction (null: the form hashes it).</summary>
+    public PrehashedPassword? PrehashedPassword { get; init; }
+
     public string? Param(string name) => Query.TryGetValue(name, out var v) ? v : null;
 
     public static IReadOnlyDictionary<string, string> QueryOf(HttpContext http) =>

@@ -15,10 +15,10 @@ public static class RecordSerializer
     public static JsonObject ToJson(Record record, RequestAuthState auth, bool showEmail = false, JsonObject? expand = null)
     {
         var c = record.Collection;
-        var pairs = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal)
+        var pairs = new List<KeyValuePair<string, JsonNode?>>(c.Fields.Count + 3)
         {
-            ["collectionId"] = c.Id,
-            ["collectionName"] = c.Name,
+            new("collectionId", c.Id),
+            new("collectionName", c.Name),
         };
         foreach (var field in c.Fields)
         {
@@ -27,15 +27,31 @@ public static class RecordSerializer
                 continue;
             }
 
-            pairs[field.Name] = Json.FromPlain(value);
+            Set(pairs, field.Name, Json.FromPlain(value));
         }
 
         if (expand is not null)
         {
-            pairs["expand"] = expand;
+            Set(pairs, "expand", expand);
         }
 
+        // Keys sorted by ordinal order, as upstream writes them; a field named like a system key wins.
+        pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return new JsonObject(pairs);
+    }
+
+    private static void Set(List<KeyValuePair<string, JsonNode?>> pairs, string key, JsonNode? value)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (pairs[i].Key == key)
+            {
+                pairs[i] = new(key, value);
+                return;
+            }
+        }
+
+        pairs.Add(new(key, value));
     }
 
     private static bool IsVisible(Record record, Field field, RequestAuthState auth, bool showEmail)

@@ -164,7 +164,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
 
         const string failure = "Failed to create record.";
         var record = new Record(c, new Dictionary<string, object?>(StringComparer.Ordinal));
-        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser);
+        var form = new RecordForm(record, isNew: true, canManage: req.Auth.IsSuperuser, isSuperuser: req.Auth.IsSuperuser) { PrehashedPassword = req.PrehashedPassword };
         var files = new RecordFiles(record, req.Files);
         form.Load(files.MergeInto(req.Body));
         form.Prepare();
@@ -216,7 +216,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         var canManage = req.Auth.IsSuperuser
             || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
         const string failure = "Failed to update record.";
-        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser);
+        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser) { PrehashedPassword = req.PrehashedPassword };
         form.Load(body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);

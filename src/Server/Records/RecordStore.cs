@@ -15,6 +15,8 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
 {
     public Database Database => database;
 
+    public CollectionStore Collections => collections;
+
     public Task<Record?> FindByIdAsync(Collection collection, string id) =>
         database.ReadAsync(db => FindByIdAsync(db, null, collection, id));
 
@@ -27,21 +29,46 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
     /// <summary>Runs a SELECT whose rows are records of <paramref name="collection"/>.</summary>
     public static async Task<List<Record>> QueryAsync(SqliteConnection db, SqliteTransaction? tx, Collection collection, string sql, IReadOnlyDictionary<string, object?> parameters)
     {
-        await using var cmd = Command(db, tx, sql, parameters);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var result = new List<Record>();
-        while (await reader.ReadAsync())
+        var cmd = Database.RentCommand(db, tx, sql);
+        var finished = false;
+        try
         {
-            result.Add(RecordColumns.Read(collection, reader));
-        }
+            Bind(cmd, parameters);
+            var result = new List<Record>();
+            await using (var reader = await cmd.ExecuteReaderAsync())
+            {
+                int[]? ordinals = null;
+                while (await reader.ReadAsync())
+                {
+                    ordinals ??= RecordColumns.Ordinals(collection, reader);
+                    result.Add(RecordColumns.Read(collection, reader, ordinals));
+                }
+            }
 
-        return result;
+            finished = true;
+            return result;
+        }
+        finally
+        {
+            Database.ReturnCommand(db, cmd, finished);
+        }
     }
 
     public static async Task<object?> ScalarAsync(SqliteConnection db, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?> parameters)
     {
-        await using var cmd = Command(db, tx, sql, parameters);
-        return await cmd.ExecuteScalarAsync();
+        var cmd = Database.RentCommand(db, tx, sql);
+        var finished = false;
+        try
+        {
+            Bind(cmd, parameters);
+            var value = await cmd.ExecuteScalarAsync();
+            finished = true;
+            return value;
+        }
+        finally
+        {
+            Database.ReturnCommand(db, cmd, finished);
+        }
     }
 
     public static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?> parameters)
@@ -49,6 +76,12 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
         var cmd = db.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        Bind(cmd, parameters);
+        return cmd;
+    }
+
+    private static void Bind(SqliteCommand cmd, IReadOnlyDictionary<string, object?> parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             cmd.Parameters.AddWithValue("@" + name, value switch
@@ -58,8 +91,6 @@ public sealed class RecordStore(Database database, CollectionStore collections, 
                 _ => value,
             });
         }
-
-        return cmd;
     }
 
     /// <summary>Removes a deleted collection's storage folder (after its table is gone).</summary>

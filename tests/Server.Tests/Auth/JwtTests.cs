@@ -26,6 +26,17 @@ public sealed class JwtTests
     }
 
     [Test]
+    public void Sign_PayloadIsTheSortedClaimsAsToJsonStringWritesThem()
+    {
+        var claims = new JsonObject { ["z"] = "é<+>&'", ["a"] = new JsonArray(1, "x", null), ["m"] = null, ["n"] = 1.5, ["b"] = new JsonObject { ["y"] = true, ["x"] = false } };
+        var sorted = new JsonObject(claims.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+        var payload = Jwt.Sign(claims, "key").Split('.')[1];
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(payload)), Is.EqualTo(sorted.ToJsonString()));
+    }
+
+    [Test]
     public void VerifySignature_RightAndWrongKey()
     {
         Assert.Multiple(() =>
