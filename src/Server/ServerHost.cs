@@ -15,12 +15,15 @@ public static class ServerHost
 {
     public static async Task<WebApplication> BuildAsync(ServerOptions options, string[] args)
     {
+        StartupTrace.Mark("host: begin");
         Directory.CreateDirectory(options.DataDir);
         var data = new Database(Path.Combine(options.DataDir, "data.db"));
         var auxiliary = new AuxiliaryDatabase(new Database(Path.Combine(options.DataDir, "auxiliary.db")));
         await SystemMigrations.RunAsync(data, auxiliary.Database);
+        StartupTrace.Mark("host: system migrations");
         var collections = new CollectionStore(data);
         await collections.ReloadAsync();
+        StartupTrace.Mark("host: collections loaded");
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -36,8 +39,10 @@ public static class ServerHost
         builder.Services.AddAuthFlows();
         builder.Services.AddLogs();
         builder.Services.AddCrons();
+        StartupTrace.Mark("host: services added");
 
         var app = builder.Build();
+        StartupTrace.Mark("host: built");
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
@@ -58,6 +63,7 @@ public static class ServerHost
         app.MapCronApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
+        StartupTrace.Mark("host: endpoints mapped");
         return app;
     }
 }

@@ -7,11 +7,13 @@ public static class ServeCommand
     {
         await using var app = await ServerHost.BuildAsync(options, args);
         await app.StartAsync();
+        StartupTrace.Mark("serve: started");
         var url = "http://" + options.Http;
         Console.WriteLine($"{DateTime.Now:yyyy/MM/dd HH:mm:ss} Server started at {url}");
         Console.WriteLine($"├─ REST API:  {url}/api/");
         Console.WriteLine($"└─ Dashboard: {url}/_/");
         var installer = await Installer.LinkAsync(app.Services, url);
+        StartupTrace.Mark("serve: installer link");
         if (installer is not null)
         {
             Console.WriteLine();

@@ -3,20 +3,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PocketBaseSharp.Server.Data;
 
-/// <summary>The <c>settings</c> row of <c>_params</c> (through EF Core), defaults filled in.</summary>
+/// <summary>The <c>settings</c> row of <c>_params</c> (read with plain SQL, written through EF Core), defaults filled in.</summary>
 public sealed class SettingsStore(Database database)
 {
     private static readonly string[][] SecretPaths = [["smtp", "password"], ["s3", "secret"], ["backups", "s3", "secret"]];
 
     public async Task<JsonObject> GetAsync()
     {
-        var row = await database.ReadAsync(async db =>
-        {
-            await using var ctx = new SystemDbContext(db);
-            return await ctx.Params.AsNoTracking().FirstOrDefaultAsync(p => p.Id == "settings");
-        });
+        var value = await database.ReadAsync(db => SystemTableSql.ReadParamValueAsync(db, "settings"));
         var settings = Settings.Defaults();
-        if (row?.Value is { } text && JsonNode.Parse(text) is JsonObject stored)
+        if (value is { } text && JsonNode.Parse(text) is JsonObject stored)
         {
             Merge(settings, stored);
         }
