@@ -25,7 +25,8 @@ public static class ServerHost
         await collections.ReloadAsync();
         StartupTrace.Mark("host: collections loaded");
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No command-line configuration from the CLI's own args; no file watcher for appsettings reloads.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://" + options.Http);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
