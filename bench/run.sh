@@ -11,12 +11,15 @@ args=()
 for a in "$@"; do
   if [ "$a" = "--no-docs" ]; then docs=(); else args+=("$a"); fi
 done
-dotnet build src/Server -c Release -nologo -v q >/dev/null
+# The server is measured as it is deployed: published for this machine's runtime, ReadyToRun
+# (precompiled), framework-dependent; the same as the Dockerfile.
+server_dir=src/Server/bin/publish
+dotnet publish src/Server -c Release --use-current-runtime --no-self-contained -o "$server_dir" -nologo -v q >/dev/null
 dotnet build bench/Server.Bench -c Release -nologo -v q >/dev/null
 # Tier C reuses the realtime fan-out benchmark (not in the solution; built here on demand).
 dotnet build bench/Realtime.Bench -c Release -nologo -v q >/dev/null
 export BENCH_GIT_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+dirty')"
 export BENCH_ARGS="$(printf '%q ' "$@")"
 exec dotnet bench/Server.Bench/bin/Release/net10.0/PocketBaseSharp.Server.Bench.dll \
-  --server-dll src/Server/bin/Release/net10.0/PocketBaseSharp.Server.dll \
+  --server-dll "$server_dir/PocketBaseSharp.Server.dll" \
   --out bench/results "${docs[@]}" "${args[@]}"

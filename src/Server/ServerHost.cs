@@ -18,14 +18,18 @@ public static class ServerHost
 {
     public static async Task<WebApplication> BuildAsync(ServerOptions options, string[] args)
     {
+        StartupTrace.Mark("host: begin");
         Directory.CreateDirectory(options.DataDir);
         var data = new Database(Path.Combine(options.DataDir, "data.db"));
         var auxiliary = new AuxiliaryDatabase(new Database(Path.Combine(options.DataDir, "auxiliary.db")));
         await SystemMigrations.RunAsync(data, auxiliary.Database);
+        StartupTrace.Mark("host: system migrations");
         var collections = new CollectionStore(data);
         await collections.ReloadAsync();
+        StartupTrace.Mark("host: collections loaded");
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No command-line configuration from the CLI's own args; no file watcher for appsettings reloads.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://" + options.Http);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
@@ -41,8 +45,10 @@ public static class ServerHost
         builder.Services.AddCrons();
         builder.Services.AddSingleton<SqlConsole>();
         builder.Services.AddBackups();
+        StartupTrace.Mark("host: services added");
 
         var app = builder.Build();
+        StartupTrace.Mark("host: built");
         app.UseMiddleware<CorsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<LegacyAdminRoutes>();
@@ -68,6 +74,7 @@ public static class ServerHost
         app.MapBackupApi();
         app.MapAdminUi();
         app.MapPublicFiles(options);
+        StartupTrace.Mark("host: endpoints mapped");
         return app;
     }
 }

@@ -27,6 +27,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
+        StartupTrace.Mark("main");
         var cli = CliArgs.Parse(args);
         var command = cli.Positional.Count > 0 ? cli.Positional[0] : "";
         if (cli.Has("version") || cli.Has("v"))

@@ -17,6 +17,7 @@ public static class ServeCommand
             await using (var app = await ServerHost.BuildAsync(options, args))
             {
                 await app.StartAsync();
+                StartupTrace.Mark("serve: started");
                 await PrintBannerAsync(app, options);
                 await app.WaitForShutdownAsync();
                 pending = app.Services.GetService<HostRestart>()?.TakePending();
@@ -38,6 +39,7 @@ public static class ServeCommand
         Console.WriteLine($"├─ REST API:  {url}/api/");
         Console.WriteLine($"└─ Dashboard: {url}/_/");
         var installer = await Installer.LinkAsync(app.Services, url);
+        StartupTrace.Mark("serve: installer link");
         if (installer is not null)
         {
             Console.WriteLine();

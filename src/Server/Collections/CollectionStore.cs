@@ -7,7 +7,7 @@ namespace PocketBaseSharp.Server.Collections;
 
 /// <summary>
 /// The collections of <c>data.db</c>: an in-memory snapshot (swapped atomically after each
-/// committed schema change) plus the saving of rows through EF Core. Also the rule engine's
+/// committed schema change) plus the saving of rows through EF Core (reads are plain SQL: <see cref="SystemTableSql"/>). Also the rule engine's
 /// <see cref="ISchemaLookup"/>.
 /// </summary>
 public sealed class CollectionStore(Database database) : ISchemaLookup
@@ -33,11 +33,7 @@ public sealed class CollectionStore(Database database) : ISchemaLookup
         await _reloadLock.WaitAsync();
         try
         {
-            var rows = await database.ReadAsync(async db =>
-            {
-                await using var ctx = new SystemDbContext(db);
-                return await ctx.Collections.AsNoTracking().OrderBy(c => c.Created).ThenBy(c => c.Name).ToListAsync();
-            });
+            var rows = await database.ReadAsync(SystemTableSql.ReadCollectionsAsync);
             _all = [.. rows.Select(CollectionJson.FromRow)];
         }
         finally

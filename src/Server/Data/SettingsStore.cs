@@ -4,7 +4,7 @@ using PocketBaseSharp.Server.Settings;
 namespace PocketBaseSharp.Server.Data;
 
 /// <summary>
-/// Persists <see cref="AppSettings"/> as the <c>settings</c> row of <c>_params</c> (through EF Core).
+/// Persists <see cref="AppSettings"/> as the <c>settings</c> row of <c>_params</c> (read with plain SQL, written through EF Core).
 /// Defaults, merging and secret hiding live in <see cref="SettingsJson"/> only, so there is one
 /// definition of what a fresh install holds.
 /// </summary>
@@ -15,12 +15,8 @@ public sealed class SettingsStore(Database database)
 
     public async Task<AppSettings> LoadAsync()
     {
-        var row = await database.ReadAsync(async db =>
-        {
-            await using var ctx = new SystemDbContext(db);
-            return await ctx.Params.AsNoTracking().FirstOrDefaultAsync(p => p.Id == "settings");
-        });
-        return SettingsJson.Parse(row?.Value);
+        var value = await database.ReadAsync(db => SystemTableSql.ReadParamValueAsync(db, "settings"));
+        return SettingsJson.Parse(value);
     }
 
     public async Task SaveAsync(AppSettings settings)

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using PocketBaseSharp.Server.Collections;
 
 namespace PocketBaseSharp.Server.Data;
@@ -89,18 +88,15 @@ public static class SystemMigrations
     private static async Task InstallDefaultsAsync(SqliteConnection db, SqliteTransaction tx)
     {
         var now = Clock.Now();
-        await using var ctx = new SystemDbContext(db);
-        await ctx.Database.UseTransactionAsync(tx);
         foreach (var collection in DefaultCollections.Create(now))
         {
             TableSchema.Create(db, tx, collection);
             var row = new CollectionRow();
             CollectionJson.CopyToRow(collection, row);
-            ctx.Collections.Add(row);
+            SystemTableSql.InsertCollection(db, tx, row);
         }
 
-        ctx.Params.Add(new ParamRow { Id = "settings", Value = SettingsStore.FreshInstallJson(), Created = now, Updated = now });
-        await ctx.SaveChangesAsync();
+        SystemTableSql.InsertParam(db, tx, new ParamRow { Id = "settings", Value = SettingsStore.FreshInstallJson(), Created = now, Updated = now });
         await using var cmd = db.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = "INSERT INTO `_migrations` (file, applied) VALUES ($f, $a)";
