@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace PocketBaseSharp.Realtime.Bench;
@@ -8,8 +7,6 @@ namespace PocketBaseSharp.Realtime.Bench;
 /// <summary>
 /// A small CRUD mix (getOne, create, update in turn) at a fixed rate from its own HttpClient, on a
 /// collection nobody subscribes to, so that its latency can be compared with and without fan-out.
-/// Requests are started on schedule whether or not the previous ones finished (an open loop), and
-/// each is timed from its own start.
 /// </summary>
 public sealed class CrudProbe : IDisposable
 {
@@ -42,63 +39,89 @@ public sealed class CrudProbe : IDisposable
         var created = await SendAsync(HttpMethod.Post, $"/api/collections/{Collection}/records", _token, new JsonObject { ["title"] = "probe" });
         _recordId = created!["id"]!.GetValue<string>();
         // Not measured: JIT and first-use costs of the three routes.
-        for (var i = 0; i < 20; i++)
+        await Task.Run(() =>
         {
-            await RequestAsync(i);
-        }
+            for (var i = 0; i < 20; i++)
+            {
+                Request(i);
+            }
+        });
     }
 
-    /// <summary>Runs the mix at <paramref name="rate"/> requests/s for <paramref name="duration"/>; returns each request's latency in ms.</summary>
-    public async Task<double[]> RunAsync(double rate, TimeSpan duration)
+    /// <summary>
+    /// Runs the mix at <paramref name="rate"/> requests/s for <paramref name="duration"/> and returns
+    /// each request's latency in ms, sorted. The requests are sent one at a time with the synchronous
+    /// HttpClient API from a dedicated thread, so that they never wait in this process's thread-pool
+    /// queue behind the thousands of subscriber reads: what is measured is the server's answer time
+    /// (a request due while the previous one is still running starts as soon as it ends).
+    /// </summary>
+    public Task<double[]> RunAsync(double rate, TimeSpan duration)
+    {
+        var done = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(Run(rate, duration));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "crud-probe" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private double[] Run(double rate, TimeSpan duration)
     {
         var total = (int)Math.Round(rate * duration.TotalSeconds);
         var latencies = new double[total];
-        var requests = new List<Task>(total);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
         {
             var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
-                await Task.Delay(due);
+                Thread.Sleep(due);
             }
 
-            var index = i;
-            requests.Add(Task.Run(async () =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                await RequestAsync(index);
-                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }));
+            var started = Stopwatch.GetTimestamp();
+            Request(i);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 
-        await Task.WhenAll(requests);
         Array.Sort(latencies);
         return latencies;
     }
 
     public void Dispose() => _http.Dispose();
 
-    private Task RequestAsync(int index) => (index % 3) switch
+    private JsonNode? Request(int index) => (index % 3) switch
     {
-        0 => SendAsync(HttpMethod.Get, $"/api/collections/{Collection}/records/{_recordId}", _token, null),
-        1 => SendAsync(HttpMethod.Post, $"/api/collections/{Collection}/records", _token, new JsonObject { ["title"] = Title(index) }),
-        _ => SendAsync(HttpMethod.Patch, $"/api/collections/{Collection}/records/{_recordId}", _token, new JsonObject { ["title"] = Title(index) }),
+        0 => Send(HttpMethod.Get, $"/api/collections/{Collection}/records/{_recordId}", _token, null),
+        1 => Send(HttpMethod.Post, $"/api/collections/{Collection}/records", _token, new JsonObject { ["title"] = Title(index) }),
+        _ => Send(HttpMethod.Patch, $"/api/collections/{Collection}/records/{_recordId}", _token, new JsonObject { ["title"] = Title(index) }),
     };
 
     private static string Title(int index) => "probe " + index.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, string token, JsonObject? body)
+    private Task<JsonNode?> SendAsync(HttpMethod method, string path, string token, JsonObject? body) =>
+        Task.Run(() => Send(method, path, token, body));
+
+    private JsonNode? Send(HttpMethod method, string path, string token, JsonObject? body)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation("Authorization", token);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         }
 
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = _http.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var text = reader.ReadToEnd();
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{method} {path} → {(int)response.StatusCode} {text}");
