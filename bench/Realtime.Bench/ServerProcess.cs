@@ -22,12 +22,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string superuserEmail, string superuserPassword)
+    public static async Task<ServerProcess> StartAsync(string serverDll, string superuserEmail, string superuserPassword, string environment = "")
     {
         var dataDir = Directory.CreateTempSubdirectory("pbs-bench-").FullName;
         await RunToEndAsync(serverDll, "superuser", "upsert", superuserEmail, superuserPassword, "--dir", dataDir);
         var port = FreePort();
-        var process = Start(serverDll, "serve", "--http", $"127.0.0.1:{port}", "--dir", dataDir);
+        var process = Start(serverDll, environment, "serve", "--http", $"127.0.0.1:{port}", "--dir", dataDir);
         var server = new ServerProcess(process, dataDir, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitHealthyAsync();
         return server;
@@ -76,9 +76,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start(string serverDll, params string[] args)
+    private static Process Start(string serverDll, string environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var pair in environment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            info.Environment[pair[..at]] = pair[(at + 1)..];
+        }
+
         info.ArgumentList.Add(serverDll);
         foreach (var arg in args)
         {
@@ -96,7 +102,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static async Task RunToEndAsync(string serverDll, params string[] args)
     {
-        using var process = Start(serverDll, args);
+        using var process = Start(serverDll, "", args);
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {

@@ -106,15 +106,15 @@ public static class MarkdownReport
 
         md.AppendLine("#### Tier C: realtime fan-out (bench/Realtime.Bench, its own server and dataset)");
         md.AppendLine();
-        md.AppendLine("| subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS | CRUD p50 / p99 idle | CRUD p50 / p99 during fan-out | CRUD p99 ratio |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var c in rows)
         {
-            md.AppendLine(c.Row ?? $"| {c.Subscribers} | {c.Rate}/s × {c.Seconds} s | failed: {c.Failure} | | | | | | | |");
+            md.AppendLine(c.Row ?? $"| {c.Subscribers} | {c.Rate}/s × {c.Seconds} s | failed: {c.Failure} | | | | | | | | | | |");
         }
 
         md.AppendLine();
-        md.AppendLine("CRUD latency while broadcasting is not measured yet.");
+        md.AppendLine("CRUD: a separate client runs getOne, create and update in turn at 50 requests/s on a collection nobody subscribes to, for as long as the writes last, once after the warm-up with the subscribers connected but no writes (idle) and once during the writes (fan-out); latency from each request's start to its complete answer. Delivery latencies and server CPU include that mix.");
         md.AppendLine();
     }
 

@@ -5,8 +5,10 @@ namespace PocketBaseSharp.Server.Bench;
 
 /// <summary>
 /// Tier C reuses the realtime engineer's fan-out benchmark (bench/Realtime.Bench, its own server
-/// and dataset): N subscribers on posts, one writer at a fixed rate. We run it and keep the table
-/// row it prints (subscribers, writes, events, p50, p99, max, lost, disconnected, CPU, peak RSS).
+/// and dataset): N subscribers on posts, one writer at a fixed rate, and a separate client's CRUD
+/// mix (getOne, create, update at 50/s) once idle and once during the fan-out. We run it and keep
+/// the table row it prints (subscribers, writes, events, p50, p99, max, lost, disconnected, CPU,
+/// peak RSS, CRUD p50 / p99 idle and during fan-out, their p99 ratio).
 /// </summary>
 public static class TierC
 {
@@ -60,10 +62,16 @@ public static class TierC
             return new TierCResult(subs, rate, seconds, process.ExitCode, null, null, null, null, err.Length == 0 ? "no result row" : err[..Math.Min(300, err.Length)].ReplaceLineEndings(" "));
         }
 
-        // | subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS |
+        // | subscribers | writes | events | p50 | p99 | max | lost | disconnected | server CPU | server peak RSS
+        // | CRUD p50 / p99 idle | CRUD p50 / p99 during fan-out | CRUD p99 ratio |
         var cells = row.Trim('|', ' ').Split('|').Select(c => c.Trim()).ToArray();
-        return new TierCResult(subs, rate, seconds, process.ExitCode, row.Trim(), Number(cells[4]), (long?)Number(cells[6]), Number(cells[9]), null);
+        return new TierCResult(subs, rate, seconds, process.ExitCode, row.Trim(), Number(cells[4]), (long?)Number(cells[6]), Number(cells[9]), null,
+            cells.Length > 11 ? SecondNumber(cells[10]) : null, cells.Length > 11 ? SecondNumber(cells[11]) : null);
     }
+
+    /// <summary>"1.0 / 8.3 ms" → 8.3 (the p99 of a "p50 / p99" cell).</summary>
+    private static double? SecondNumber(string cell) =>
+        cell.Split('/') is [_, var p99] ? Number(p99.Trim()) : null;
 
     private static double? Number(string cell) =>
         double.TryParse(cell.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -8,11 +8,14 @@ public sealed class InProcessRealtimeBus : IRealtimeBus
     private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _snapshotLock = new();
 
-    // Broadcasting enumerates all clients for every change; an immutable snapshot rebuilt on
-    // (rare) connects and disconnects keeps that enumeration free of locks and allocations.
-    private volatile RealtimeClient[] _snapshot = [];
+    // Broadcasting enumerates all clients for every change; an immutable snapshot keeps that
+    // enumeration free of locks and allocations. It is rebuilt lazily, on the first read after a
+    // connect or disconnect: rebuilding it on each of 10,000 connects would allocate 10,000 ever
+    // larger arrays (large-object heap garbage, quadratic in the number of clients).
+    private volatile RealtimeClient[]? _snapshot = [];
+    private int _version;
 
-    public IReadOnlyCollection<RealtimeClient> Clients => _snapshot;
+    public IReadOnlyCollection<RealtimeClient> Clients => _snapshot ?? RefreshSnapshot();
 
     public void Register(RealtimeClient client)
     {
@@ -21,14 +24,14 @@ public sealed class InProcessRealtimeBus : IRealtimeBus
             throw new InvalidOperationException("A realtime client with this id is already registered.");
         }
 
-        RefreshSnapshot();
+        Invalidate();
     }
 
     public void Unregister(RealtimeClient client)
     {
         if (_clients.TryRemove(new KeyValuePair<string, RealtimeClient>(client.Id, client)))
         {
-            RefreshSnapshot();
+            Invalidate();
         }
     }
 
@@ -45,11 +48,31 @@ public sealed class InProcessRealtimeBus : IRealtimeBus
         }
     }
 
-    private void RefreshSnapshot()
+    private void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _snapshot = null;
+    }
+
+    private RealtimeClient[] RefreshSnapshot()
     {
         lock (_snapshotLock)
         {
-            _snapshot = [.. _clients.Values];
+            if (_snapshot is { } current)
+            {
+                return current;
+            }
+
+            // Cached only if no client came or went while copying; a change after the check
+            // clears it again (Invalidate bumps the version before clearing).
+            var version = Volatile.Read(ref _version);
+            RealtimeClient[] fresh = [.. _clients.Values];
+            if (version == Volatile.Read(ref _version))
+            {
+                _snapshot = fresh;
+            }
+
+            return fresh;
         }
     }
 }

@@ -22,6 +22,10 @@ public sealed class RealtimeAccess(RecordRules rules)
 
     private readonly ConcurrentDictionary<string, CompiledCheck?> _compiled = new(StringComparer.Ordinal);
 
+    // Subscribers that differ only by auth compile to the same SQL text with other parameter
+    // values: one string instance serves them all (10,000 subscribers, one copy).
+    private readonly ConcurrentDictionary<string, string> _sqlTexts = new(StringComparer.Ordinal);
+
     /// <summary>The request a subscription's checks run as: its auth, method GET, context realtime, its options.</summary>
     public static RequestInfo RequestFor(RealtimeAuth? auth, SubscriptionOptions options) =>
         RecordRules.BuildRequestInfo(null, auth?.State ?? Auth.RequestAuthState.Guest, context: "realtime") with
@@ -49,6 +53,7 @@ public sealed class RealtimeAccess(RecordRules rules)
         if (_compiled.Count >= MaxCachedChecks)
         {
             _compiled.Clear();
+            _sqlTexts.Clear();
         }
 
         return _compiled[key] = CompileNew(collection, expression, RequestFor(auth, options), access);
@@ -85,6 +90,6 @@ public sealed class RealtimeAccess(RecordRules rules)
         var idParameter = ctx.AddParameter("");
         var table = TableSchema.Quote(collection.Name);
         var sql = $"SELECT 1 FROM {table} {RecordRules.Joins(ctx)} WHERE {table}.`id` = @{idParameter} AND ({where}) LIMIT 1";
-        return new CompiledCheck(sql, [.. ctx.Parameters], idParameter);
+        return new CompiledCheck(_sqlTexts.GetOrAdd(sql, sql), [.. ctx.Parameters], idParameter);
     }
 }

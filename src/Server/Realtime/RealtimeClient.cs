@@ -15,11 +15,14 @@ public sealed class RealtimeClient : IDisposable
     private readonly Lock _stateLock = new();
     private volatile ClientState _state = new(null, []);
     private int _isClosed;
+    private long _lastActivity;
 
     public RealtimeClient(string id, string? remoteIp, int capacity)
     {
         Id = id;
         RemoteIp = remoteIp;
+        ConnectedAt = Environment.TickCount64;
+        _lastActivity = ConnectedAt;
         _queue = Channel.CreateBounded<RealtimeMessage>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -41,6 +44,20 @@ public sealed class RealtimeClient : IDisposable
     public CancellationToken Closed => _closed.Token;
 
     public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+
+    /// <summary>When the stream was opened (<see cref="Environment.TickCount64"/>, ms).</summary>
+    public long ConnectedAt { get; }
+
+    /// <summary>When the stream was opened or last delivered a message (<see cref="Environment.TickCount64"/>, ms).</summary>
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    /// <summary>Restarts the idle timeout: called after each message written to the stream.</summary>
+    public void MarkActive() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+
+    /// <summary>True when, at <paramref name="now"/>, the stream was idle too long or reached its maximum lifetime.</summary>
+    public bool IsExpired(long now, TimeSpan idleTimeout, TimeSpan maxLifetime) =>
+        now - LastActivity >= (long)idleTimeout.TotalMilliseconds
+        || now - ConnectedAt >= (long)maxLifetime.TotalMilliseconds;
 
     /// <summary>Queues a message; a full queue closes the client and returns false.</summary>
     public bool TrySend(RealtimeMessage message)

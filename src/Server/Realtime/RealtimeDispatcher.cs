@@ -18,6 +18,9 @@ public sealed class RealtimeDispatcher(
     CollectionStore collections,
     ILogger<RealtimeDispatcher> logger) : BackgroundService
 {
+    /// <summary>Messages queued to clients between two yields to the thread pool.</summary>
+    public const int SendSlice = 128;
+
     private readonly Channel<RealtimeBatch> _batches = Channel.CreateUnbounded<RealtimeBatch>(new UnboundedChannelOptions { SingleReader = true });
 
     // The collection list is an immutable snapshot replaced on every schema change; seeing a new
@@ -68,9 +71,16 @@ public sealed class RealtimeDispatcher(
                 var messages = batch.PreparedDeletes.TryGetValue(i, out var prepared)
                     ? prepared
                     : change.Action == "delete" ? [] : await builder.BuildAsync(session, change, bus.Clients);
-                foreach (var (client, message) in messages)
+                for (var m = 0; m < messages.Count; m++)
                 {
-                    client.TrySend(message);
+                    messages[m].Client.TrySend(messages[m].Message);
+                    if ((m + 1) % SendSlice == 0)
+                    {
+                        // Each send wakes a stream's pump on the thread pool. Yielding after each
+                        // slice puts the rest of a large fan-out behind the requests that arrived
+                        // meanwhile, instead of queueing thousands of pump wake-ups ahead of them.
+                        await Task.Yield();
+                    }
                 }
             }
             catch (Exception e)

@@ -24,7 +24,8 @@ public static class RealtimeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The protocol layer alone: bus, SSE stream, options (section <c>Realtime</c>) and shutdown.
+    /// The protocol layer alone: bus, SSE stream, options (section <c>Realtime</c>), the idle and
+    /// lifetime sweep, and shutdown.
     /// The host must register an <see cref="IRealtimeAuthenticator"/>.
     /// </summary>
     public static IServiceCollection AddRealtimeProtocol(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,7 @@ public static class RealtimeServiceCollectionExtensions
         services.TryAddSingleton<IRealtimeBus, InProcessRealtimeBus>();
         services.TryAddSingleton<RealtimeStream>();
         services.AddHostedService<RealtimeShutdown>();
+        services.AddHostedService<RealtimeSweeper>();
         return services;
     }
 }

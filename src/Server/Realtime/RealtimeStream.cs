@@ -17,15 +17,24 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
 
     public async Task RunAsync(HttpContext http)
     {
-        var settings = options.Value;
         PrepareResponse(http);
 
-        using var client = new RealtimeClient(RealtimeClientId.New(), RealtimeClientAddress.Of(http), settings.QueueCapacity);
+        using var client = new RealtimeClient(RealtimeClientId.New(), RealtimeClientAddress.Of(http), options.Value.QueueCapacity);
         bus.Register(client);
+        // Every ending closes the client, which ends the pump: a disconnect through this one
+        // registration, idle timeout and max lifetime through RealtimeSweeper's shared timer,
+        // shutdown through RealtimeShutdown (or here, for a stream that arrives while stopping).
+        // No timer or token source of its own: thousands of streams are open at once.
+        using var aborted = http.RequestAborted.UnsafeRegister(CloseClient, client);
         try
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                client.Close();
+            }
+
             client.TrySend(ConnectMessage(client.Id));
-            await PumpAsync(http, client, settings);
+            await PumpAsync(http, client);
         }
         finally
         {
@@ -52,40 +61,40 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
         http.Response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    private async Task PumpAsync(HttpContext http, RealtimeClient client, RealtimeOptions settings)
+    private static async Task PumpAsync(HttpContext http, RealtimeClient client)
     {
-        // One token source per stream (thousands of streams are open at once): the idle and
-        // lifetime limits share its timer, the other endings cancel it through registrations.
-        var deadline = DateTime.UtcNow + settings.MaxLifetime;
-        using var stop = new CancellationTokenSource();
-        void RestartTimer() => stop.CancelAfter(Min(settings.IdleTimeout, deadline - DateTime.UtcNow));
-        RestartTimer();
-        using var aborted = http.RequestAborted.UnsafeRegister(Cancel, stop);
-        using var closed = client.Closed.UnsafeRegister(Cancel, stop);
-        using var stopping = lifetime.ApplicationStopping.UnsafeRegister(Cancel, stop);
         var output = http.Response.BodyWriter;
         try
         {
-            await http.Response.StartAsync(stop.Token);
-            while (await client.Reader.WaitToReadAsync(stop.Token))
+            await http.Response.StartAsync(client.Closed);
+            // Completes with false once the client is closed and its queue is empty.
+            while (await client.Reader.WaitToReadAsync())
             {
                 while (client.Reader.TryRead(out var message))
                 {
+                    if (client.IsClosed)
+                    {
+                        // Dropped, timed out or shutting down: what is still queued is not written.
+                        return;
+                    }
+
                     SseFrame.Write(output, client.Id, message);
-                    var flushed = await output.FlushAsync(stop.Token);
+                    // The token only matters when the flush has to wait (a client that does not
+                    // read): closing the client then ends the wait.
+                    var flushed = await output.FlushAsync(client.Closed);
                     if (flushed.IsCanceled || flushed.IsCompleted)
                     {
                         return;
                     }
 
-                    // The idle timer counts from the last delivered message.
-                    RestartTimer();
+                    // The idle timeout counts from the last delivered message.
+                    client.MarkActive();
                 }
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (client.IsClosed)
         {
-            // Any of the endings above: the response simply ends.
+            // Closed while starting or flushing: the response simply ends.
         }
         catch (IOException)
         {
@@ -93,11 +102,5 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
         }
     }
 
-    private static void Cancel(object? source) => ((CancellationTokenSource)source!).Cancel();
-
-    private static TimeSpan Min(TimeSpan idle, TimeSpan remaining)
-    {
-        remaining = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
-        return idle < remaining ? idle : remaining;
-    }
+    private static void CloseClient(object? client) => ((RealtimeClient)client!).Close();
 }
