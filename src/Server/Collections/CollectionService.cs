@@ -151,6 +151,15 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         if (c.IsView)
         {
             c.Fields = InferViewFields(db, tx, c, failure);
+            foreach (var field in c.Fields)
+            {
+                // a re-saved view keeps the ids of the fields it still has
+                if (old?.FindField(field.Name) is { } kept && kept.Type == field.Type && field.Id.StartsWith("_clone_", StringComparison.Ordinal))
+                {
+                    field.Id = kept.Id;
+                }
+            }
+
             c.Indexes = [];
         }
         else

@@ -86,4 +86,21 @@ public sealed class ViewInferenceTests : ServerTestBase
             Assert.That(response.Object["data"]!["viewQuery"]!["message"]!.GetValue<string>(), Does.StartWith("Invalid view query. Raw error: ").And.Contain(reason));
         });
     }
+
+    [Test]
+    public async Task Update_KeepsFieldIdsByName_AndAllowsClonedSystemFields()
+    {
+        // users.email is a system field; its clone stays system, as in upstream's numeric_id_view
+        var created = await CreateViewAsync("vi_users", "SELECT id, email FROM users");
+        var response = await Api.PatchAsync("/api/collections/vi_users", new JsonObject { ["viewQuery"] = "SELECT id, email, verified FROM users" }, SuperuserToken);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        var fields = response.Object["fields"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Named(created, "email")["system"]!.GetValue<bool>(), Is.True);
+            Assert.That(Named(fields, "email")["id"]!.GetValue<string>(), Is.EqualTo(Named(created, "email")["id"]!.GetValue<string>()));
+            Assert.That(Named(fields, "verified")["type"]!.GetValue<string>(), Is.EqualTo("bool"));
+        });
+    }
 }
