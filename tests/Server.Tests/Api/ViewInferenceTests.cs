@@ -103,4 +103,22 @@ public sealed class ViewInferenceTests : ServerTestBase
             Assert.That(Named(fields, "verified")["type"]!.GetValue<string>(), Is.EqualTo("bool"));
         });
     }
+
+    [Test]
+    public async Task PasswordColumn_IsAHiddenPasswordCloneThatIsNeverListed()
+    {
+        var user = await Api.PostAsync("/api/collections/users/records", new JsonObject { ["email"] = "vi_secret@example.com", ["password"] = "1234567890", ["passwordConfirm"] = "1234567890" }, SuperuserToken);
+        Assert.That(user.Status, Is.EqualTo(HttpStatusCode.OK), user.Text);
+        var fields = await CreateViewAsync("vi_secrets", "SELECT id, password FROM users");
+        var list = await Api.GetAsync("/api/collections/vi_secrets/records", SuperuserToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Named(fields, "password")["type"]!.GetValue<string>(), Is.EqualTo("password"));
+            Assert.That(Named(fields, "password")["hidden"]!.GetValue<bool>(), Is.True);
+            Assert.That(list.Status, Is.EqualTo(HttpStatusCode.OK), list.Text);
+            Assert.That(list.Object["totalItems"]!.GetValue<int>(), Is.GreaterThan(0));
+            Assert.That(list.Text, Does.Not.Contain("password").And.Not.Contain("$2a$"));
+        });
+    }
 }
