@@ -127,4 +127,27 @@ public sealed class ViewFieldResolverTests
             Assert.That(shape.Tables.Select(t => (t.Name, t.Alias)), Is.EqualTo(new[] { ("posts", "a"), ("people", "b"), ("", "s") }));
         });
     }
+
+    [TestCase(5, "posts")]
+    [TestCase(6, null)]
+    public void FileSource_FollowsAtMostFiveViews(int depth, string? expected)
+    {
+        var all = new List<Collection> { Posts };
+        var (previous, column) = ("posts", "cover");
+        for (var i = 0; i < depth; i++)
+        {
+            all.Add(new Collection { Id = "pbc_chain" + i, Name = "chain" + i, Type = "view", Options = new JsonObject { ["viewQuery"] = $"select id, {column} f{i} from {previous}" }, Fields = [Field("text", "id"), Field("file", "f" + i)] });
+            (previous, column) = ("chain" + i, "f" + i);
+        }
+
+        Assert.That(ViewFieldResolver.FileSource(all[^1], column, all)?.Source?.Name, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Resolve_CommentsBetweenKeywords_AreWhitespace()
+    {
+        var fields = ViewFieldResolver.Resolve("select\n -- one\n posts.id, /* two */ posts.views from/*three*/posts\n -- four\n join people ON (\n -- five\n people.id = posts.author)", All);
+
+        Assert.That(fields["views"].Field.Type, Is.EqualTo("number"));
+    }
 }
