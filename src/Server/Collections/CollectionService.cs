@@ -151,6 +151,15 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         if (c.IsView)
         {
             c.Fields = InferViewFields(db, tx, c, failure);
+            foreach (var field in c.Fields)
+            {
+                // a re-saved view keeps the ids of the fields it still has
+                if (old?.FindField(field.Name) is { } kept && kept.Type == field.Type && field.Id.StartsWith("_clone_", StringComparison.Ordinal))
+                {
+                    field.Id = kept.Id;
+                }
+            }
+
             c.Indexes = [];
         }
         else
@@ -192,57 +201,45 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         return candidate;
     }
 
-    /// <summary>View fields: <c>id</c> as text, a column named like a field of a table collection keeps that field's definition, others json.</summary>
+    /// <summary>
+    /// A view's fields, inferred as upstream does (<see cref="ViewFieldResolver"/>): one per column
+    /// of the query's result, in order; the query must be one SELECT with an <c>id</c> column.
+    /// </summary>
     public List<Field> InferViewFields(SqliteConnection db, SqliteTransaction? tx, Collection c, string failure)
     {
         var query = c.ViewQuery.Trim().TrimEnd(';');
-        if (!query.StartsWith("select", StringComparison.OrdinalIgnoreCase) || query.Contains(';', StringComparison.Ordinal))
+        if (!query.StartsWith("select", StringComparison.OrdinalIgnoreCase) && !query.StartsWith("with", StringComparison.OrdinalIgnoreCase)
+            || ViewQueryTokenizer.Tokenize(query).Any(t => t.IsSymbol(";")))
         {
-            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: only a single SELECT statement is allowed") });
+            throw InvalidViewQuery(failure, "only a single SELECT statement is allowed");
         }
 
+        Dictionary<string, ViewField> suggested;
         List<string> columns;
         try
         {
+            suggested = ViewFieldResolver.Resolve(query, collections.All);
             using var cmd = db.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = $"SELECT * FROM ({query}) LIMIT 0";
             using var reader = cmd.ExecuteReader();
             columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or ViewQueryException)
         {
-            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: " + ex.Message) });
+            throw InvalidViewQuery(failure, ex.Message);
         }
 
         if (!columns.Contains("id"))
         {
-            throw ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: missing required id column") });
+            throw InvalidViewQuery(failure, "missing required id column (you can use `(ROW_NUMBER() OVER()) as id` if you don't have one)");
         }
 
-        return [.. columns.Distinct().Select(name =>
-        {
-            if (name == "id")
-            {
-                var id = CollectionDefaults.IdField();
-                id.Raw["autogeneratePattern"] = "";
-                id.Raw["pattern"] = "";
-                id.Raw["min"] = 0;
-                id.Raw["max"] = 0;
-                return id;
-            }
-
-            var known = collections.All.Where(o => !o.IsView).Select(o => o.FindField(name)).FirstOrDefault(f => f is not null);
-            if (known is not null && known.Type != "password")
-            {
-                var copy = known.Clone();
-                copy.Raw["system"] = false;
-                return copy;
-            }
-
-            return new Field(new JsonObject { ["id"] = CollectionDefaults.FieldId("json", name), ["name"] = name, ["type"] = "json" });
-        })];
+        return [.. columns.Distinct().Select(name => suggested.TryGetValue(name, out var field) ? field.Field : ViewFieldResolver.DefaultField(name))];
     }
+
+    private static ApiException InvalidViewQuery(string failure, string reason) =>
+        ApiException.BadRequest(failure, new JsonObject { ["viewQuery"] = ValidationErrors.Leaf("validation_invalid_view_query", "Invalid view query. Raw error: " + reason) });
 
     public string? RuleError(string rule, Collection collection)
     {

@@ -108,7 +108,8 @@ public static partial class CollectionValidator
 
         if (old is not null)
         {
-            foreach (var of in old.Fields.Where(f => f.System))
+            // a view's fields are re-inferred from its query on every save
+            foreach (var of in old.IsView ? [] : old.Fields.Where(f => f.System))
             {
                 var nf = c.FindFieldById(of.Id);
                 if (nf is null || nf.Name != of.Name)

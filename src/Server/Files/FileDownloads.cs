@@ -25,7 +25,7 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
             await CheckTokenAsync(http, c, record.Id);
         }
 
-        var (ownerId, ownerRecordId) = c.IsView ? await ViewFileOwnerAsync(field, filename) : (c.Id, record.Id);
+        var (ownerId, ownerRecordId) = c.IsView ? await ViewFileOwnerAsync(c, field, filename) : (c.Id, record.Id);
         var original = FileChanges.Key(ownerId, ownerRecordId, filename);
         var file = await storage.OpenAsync(original) ?? throw ApiException.NotFound();
         var head = new byte[SniffLength];
@@ -46,32 +46,27 @@ public sealed class FileDownloads(CollectionStore collections, RecordStore recor
     }
 
     /// <summary>
-    /// A view stores no files: its file field comes from a table collection, whose record holding
-    /// <paramref name="filename"/> owns the stored file (upstream resolves it the same way). The
-    /// source is the table collection's file field with the view field's id (views copy it),
-    /// else one with its name.
+    /// A view stores no files: its file field reads a table collection's file field (found through
+    /// the view's query, nested views followed, as upstream), and the record of that table holding
+    /// <paramref name="filename"/> owns the stored file.
     /// </summary>
-    private async Task<(string CollectionId, string RecordId)> ViewFileOwnerAsync(Field field, string filename)
+    private async Task<(string CollectionId, string RecordId)> ViewFileOwnerAsync(Collection view, Field field, string filename)
     {
-        var tables = collections.All.Where(o => !o.IsView).ToList();
-        var sources = tables.SelectMany(o => o.Fields.Where(f => f.Type == "file" && f.Id == field.Id).Select(f => (o, f)))
-            .Concat(tables.SelectMany(o => o.Fields.Where(f => f.Type == "file" && f.Name == field.Name && f.Id != field.Id).Select(f => (o, f))));
-        foreach (var (source, sourceField) in sources)
+        if (ViewFieldResolver.FileSource(view, field.Name, collections.All) is not { Source: { } source, Original: { } sourceField })
         {
-            var column = TableSchema.Quote(sourceField.Name);
-            var sql = $"SELECT * FROM {TableSchema.Quote(source.Name)} WHERE {column} = @name OR instr({column}, @quoted) > 0 LIMIT 50";
-            var candidates = await records.Database.ReadAsync(db => RecordStore.QueryAsync(db, null, source, sql, new Dictionary<string, object?>
-            {
-                ["name"] = filename,
-                ["quoted"] = System.Text.Json.JsonSerializer.Serialize(filename),
-            }));
-            if (candidates.FirstOrDefault(r => r.GetList(sourceField.Name).Contains(filename)) is { } owner)
-            {
-                return (source.Id, owner.Id);
-            }
+            throw ApiException.NotFound();
         }
 
-        throw ApiException.NotFound();
+        var column = TableSchema.Quote(sourceField.Name);
+        var sql = $"SELECT * FROM {TableSchema.Quote(source.Name)} WHERE {column} = @name OR instr({column}, @quoted) > 0 LIMIT 50";
+        var candidates = await records.Database.ReadAsync(db => RecordStore.QueryAsync(db, null, source, sql, new Dictionary<string, object?>
+        {
+            ["name"] = filename,
+            ["quoted"] = System.Text.Json.JsonSerializer.Serialize(filename),
+        }));
+        return candidates.FirstOrDefault(r => r.GetList(sourceField.Name).Contains(filename)) is { } owner
+            ? (source.Id, owner.Id)
+            : throw ApiException.NotFound();
     }
 
     /// <summary>Makes and caches a thumb beside the original (upstream's layout); null keeps the original.</summary>

@@ -30,7 +30,7 @@ public sealed class UpstreamFixtureTests
         }
 
         _fixtureHash = Hash(Path.Combine(_source, "data.db"));
-        _server = await ServerProcess.StartAsync(SharedFixture.CopyToTemp(_source), superuserEmail: null);
+        _server = await ServerProcess.StartAsync(SharedFixture.CopyToTemp(_source, withStorage: true), superuserEmail: null);
         _api = new ApiClient(_server.BaseUri);
         _token = await _api.LoginAsync("_superusers", "test@example.com", "1234567890");
     }
@@ -140,5 +140,52 @@ public sealed class UpstreamFixtureTests
         });
         var view = await _api.GetAsync("/api/collections/view1", _token);
         Assert.That(view.Object["viewQuery"]!.GetValue<string>(), Does.Contain("from demo1"));
+    }
+
+    [TestCase("view1")]
+    [TestCase("view2")]
+    [TestCase("numeric_id_view")]
+    public async Task ViewFields_ReinferredFromTheQuery_MatchUpstreams(string view)
+    {
+        var row = Rows("_collections").Single(r => (string?)r["name"] == view);
+        var stored = JsonNode.Parse((string)row["fields"]!)!.AsArray();
+        var query = JsonNode.Parse((string)row["options"]!)!["viewQuery"]!.GetValue<string>();
+
+        var response = await _api.PostAsync("/api/collections/meta/dry-run-view", new JsonObject { ["query"] = query }, _token);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        var inferred = response.Object["fields"]!.AsArray();
+        Assert.That(inferred.Select(f => f!["name"]!.GetValue<string>()), Is.EqualTo(stored.Select(f => f!["name"]!.GetValue<string>())));
+        Assert.Multiple(() =>
+        {
+            foreach (var (upstream, ours) in stored.Zip(inferred))
+            {
+                foreach (var (key, value) in upstream!.AsObject())
+                {
+                    if (key == "id" && value!.GetValue<string>().StartsWith("_clone_", StringComparison.Ordinal))
+                    {
+                        Assert.That(ours![key]!.GetValue<string>(), Does.Match("^_clone_[A-Za-z0-9]{4}$"), $"{view}.{upstream["name"]}.id");
+                        continue;
+                    }
+
+                    Assert.That(JsonNode.DeepEquals(ours![key], value), Is.True, $"{view}.{upstream["name"]}.{key}: ours {ours[key]?.ToJsonString()}, upstream {value?.ToJsonString()}");
+                }
+            }
+        });
+    }
+
+    [TestCase("view1")]
+    [TestCase("view2")]
+    public async Task ViewFile_IsServedFromTheDemo1RecordHoldingIt(string view)
+    {
+        var demo1 = Rows("_collections").Single(r => (string?)r["name"] == "demo1");
+        var record = Rows("demo1").First(r => ((string?)r["file_many"] ?? "[]") != "[]");
+        var filename = JsonNode.Parse((string)record["file_many"]!)!.AsArray().Select(n => n!.GetValue<string>()).First(n => n.EndsWith(".png", StringComparison.Ordinal));
+        var expected = await File.ReadAllBytesAsync(Path.Combine(_source, "storage", (string)demo1["id"]!, (string)record["id"]!, filename));
+
+        var response = await _api.GetAsync($"/api/files/{view}/{record["id"]}/{filename}", _token);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        Assert.That(await response.Message.Content.ReadAsByteArrayAsync(), Is.EqualTo(expected));
     }
 }

@@ -103,6 +103,22 @@ public sealed class FileDownloadTests : ServerTestBase
         });
     }
 
+    [Test]
+    public async Task NestedViewWithAliases_ServesTheSourceRecordsFile()
+    {
+        // The file field is renamed twice; only the query tells which table field holds the file.
+        foreach (var (name, query) in new[] { ("media_alias", "SELECT m.id, m.text AS attachment FROM media m"), ("media_nested", "SELECT v.id, v.attachment AS doc FROM media_alias v") })
+        {
+            var view = await Api.PostAsync("/api/collections", new JsonObject { ["name"] = name, ["type"] = "view", ["listRule"] = "", ["viewRule"] = "", ["viewQuery"] = query }, SuperuserToken);
+            Assert.That(view.Status, Is.EqualTo(HttpStatusCode.OK), view.Text);
+        }
+
+        var (response, body) = await DownloadAsync(Server.BaseUri, $"/api/files/media_nested/{_id}/{_text}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo("0123456789"));
+    }
+
     [TestCase("", "inline")]
     [TestCase("?download=1", "attachment")]
     public async Task Image_IsInlineUnlessDownloadIsAsked(string query, string disposition)

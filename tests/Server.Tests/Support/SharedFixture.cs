@@ -15,8 +15,8 @@ public static class SharedFixture
         return path is not null && File.Exists(Path.Combine(path, "data.db")) ? path : null;
     }
 
-    /// <summary>Copies the fixture's databases into a fresh temp data dir (the fixture itself is never opened).</summary>
-    public static string CopyToTemp(string source)
+    /// <summary>A temporary copy of the fixture's databases (and, when asked, its <c>storage</c> folder).</summary>
+    public static string CopyToTemp(string source, bool withStorage = false)
     {
         var target = Path.Combine(Path.GetTempPath(), "pbs-fixture-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(target);
@@ -25,6 +25,18 @@ public static class SharedFixture
             var to = Path.Combine(target, name);
             File.Copy(Path.Combine(source, name), to);
             File.SetAttributes(to, FileAttributes.Normal);
+        }
+
+        var storage = Path.Combine(source, "storage");
+        if (withStorage && Directory.Exists(storage))
+        {
+            foreach (var file in Directory.EnumerateFiles(storage, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(target, "storage", Path.GetRelativePath(storage, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+                File.SetAttributes(to, FileAttributes.Normal);
+            }
         }
 
         return target;

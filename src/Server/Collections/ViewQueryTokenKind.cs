@@ -1,0 +1,10 @@
+namespace PocketBaseSharp.Server.Collections;
+
+public enum ViewQueryTokenKind
+{
+    Word,
+    QuotedName,
+    String,
+    Number,
+    Symbol,
+}
