@@ -33,6 +33,7 @@ public static class ServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://" + options.Http);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.WebHost.UseSockets(s => s.Backlog = ListenBacklog.Value());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => data);
         builder.Services.AddSingleton(_ => auxiliary);
