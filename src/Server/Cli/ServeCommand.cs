@@ -16,7 +16,17 @@ public static class ServeCommand
             Action? pending;
             await using (var app = await ServerHost.BuildAsync(options, args))
             {
-                await app.StartAsync();
+                try
+                {
+                    await app.StartAsync();
+                }
+                catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    // Upstream (Go) prints the listen error and exits 1; an unhandled exception here aborts the process.
+                    await Console.Error.WriteLineAsync($"Error: listen tcp {options.Http}: bind: address already in use");
+                    return 1;
+                }
+
                 StartupTrace.Mark("serve: started");
                 await PrintBannerAsync(app, options);
                 await app.WaitForShutdownAsync();

@@ -20,6 +20,23 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Serve_OnABusyAddress_ExitsWithUpstreamsError()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var address = "127.0.0.1:" + ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (code, output) = await ServerProcess.RunCliAsync(["serve", "--http", address, "--dir", _dir]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain($"Error: listen tcp {address}: bind: address already in use"));
+            Assert.That(output, Does.Not.Contain("Unhandled exception"));
+        });
+    }
+
+    [Test]
     public async Task HelpAndVersion()
     {
         var help = await ServerProcess.RunCliAsync(["--help"]);
