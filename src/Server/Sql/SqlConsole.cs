@@ -117,7 +117,7 @@ public sealed class SqlConsole(Database database)
         return reader.GetFieldType(i) switch
         {
             var t when t == typeof(long) => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture),
-            var t when t == typeof(double) => GoFloatText.Format(reader.GetDouble(i)),
+            var t when t == typeof(double) => JsonNumber.FormatG(reader.GetDouble(i)),
             var t when t == typeof(byte[]) => Encoding.UTF8.GetString((byte[])reader.GetValue(i)),
             _ => reader.GetString(i),
         };

@@ -29,4 +29,20 @@ public sealed class JsonNumberTests
     public void Format_RoundTrips() =>
         Assert.That(new[] { 1.0 / 3, 2e-9, 12345.678e10, 9.999999999999999e20 }.Select(v => double.Parse(JsonNumber.Format(v), System.Globalization.CultureInfo.InvariantCulture)),
             Is.EqualTo(new[] { 1.0 / 3, 2e-9, 12345.678e10, 9.999999999999999e20 }));
+
+    // Go's strconv.FormatFloat(v, 'g', -1, 64), as database/sql prints REAL cells (SQL console).
+    [TestCase(0.0, "0")]
+    [TestCase(1.5, "1.5")]
+    [TestCase(-2.25, "-2.25")]
+    [TestCase(100.0, "100")]
+    [TestCase(123456.0, "123456")]
+    [TestCase(1000000.0, "1e+06")]
+    [TestCase(12345678.9, "1.23456789e+07")]
+    [TestCase(1e21, "1e+21")]
+    [TestCase(0.0001, "0.0001")]
+    [TestCase(0.00001, "1e-05")]
+    [TestCase(1.234567e-7, "1.234567e-07")]
+    [TestCase(0.1, "0.1")]
+    [TestCase(1e100, "1e+100")]
+    public void FormatG_AsGo(double value, string expected) => Assert.That(JsonNumber.FormatG(value), Is.EqualTo(expected));
 }
