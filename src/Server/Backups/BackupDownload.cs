@@ -29,11 +29,7 @@ public static class BackupDownload
 
         S3Gap.ThrowIfEnabled(settings, "Failed to load backups filesystem.");
         var path = store.Find(key) ?? throw ApiException.NotFound();
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = "attachment; filename=" + key;
-        headers.ContentSecurityPolicy = "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
-        headers.CacheControl = "max-age=2592000, stale-while-revalidate=86400";
-        headers.Remove("X-Frame-Options");
+        Files.FileResponseHeaders.Apply(http.Response, attachment: true, key);
         return Results.File(path, "application/zip", lastModified: File.GetLastWriteTimeUtc(path), enableRangeProcessing: true);
     }
 }

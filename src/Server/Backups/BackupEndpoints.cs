@@ -73,7 +73,7 @@ public static class BackupEndpoints
     private static JsonNode ToJson(BackupFile file) => new JsonObject
     {
         ["key"] = file.Key,
-        ["modified"] = file.ModifiedUtc.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["modified"] = file.ModifiedUtc.ToString(Data.Clock.Format, CultureInfo.InvariantCulture),
         ["size"] = file.Size,
     };
 }
