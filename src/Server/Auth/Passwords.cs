@@ -71,38 +71,17 @@ public static class Passwords
 
     public static Task EqualiseTimingAsync(string password) => VerifyAsync(password, TimingHash.Value);
 
-    private static readonly AsyncLocal<HashCounter?> Counter = new();
+    private static readonly AsyncLocal<PasswordHashCounter?> Counter = new();
 
     /// <summary>
     /// Counts the hashes made from here on in this async flow (and the flows it starts), and how
     /// many of them ran inside a write transaction: the test seam that proves bcrypt is kept out
     /// of the single writer.
     /// </summary>
-    public static HashCounter CountHashes()
+    public static PasswordHashCounter CountHashes()
     {
-        var counter = new HashCounter();
+        var counter = new PasswordHashCounter(() => Counter.Value = null);
         Counter.Value = counter;
         return counter;
-    }
-
-    public sealed class HashCounter : IDisposable
-    {
-        private int _total;
-        private int _insideWrites;
-
-        public int Total => Volatile.Read(ref _total);
-
-        public int InsideWrites => Volatile.Read(ref _insideWrites);
-
-        internal void Count(bool insideWrite)
-        {
-            Interlocked.Increment(ref _total);
-            if (insideWrite)
-            {
-                Interlocked.Increment(ref _insideWrites);
-            }
-        }
-
-        public void Dispose() => Counter.Value = null;
     }
 }
