@@ -1,33 +1,19 @@
 // The logs list (GET /api/logs) and the view query preview (POST /api/collections/meta/dry-run-view).
 import { after, before, describe, it } from 'node:test';
-import PocketBase from 'pb028';
-import { DESKTOP, finish, launch, newPage, shot } from '../admin/browser.mjs';
-import { install, newCollection, panel, SUPERUSER } from '../admin/dashboard.mjs';
-import { startServer } from '../admin/server.mjs';
+import { shot } from '../admin/browser.mjs';
+import { newCollection, panel } from '../admin/dashboard.mjs';
+import { startNotesDashboard } from '../admin/notes-dashboard.mjs';
 
 describe('dashboard: logs and view preview', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
+  let dashboard;
   let page;
-  let pb;
 
   before(async () => {
-    server = await startServer();
-    browser = await launch();
-    page = await newPage(browser, DESKTOP);
-    await install(page, server.installUrl);
-    pb = new PocketBase(server.url);
-    await pb.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
-    await pb.collections.create({ name: 'notes', type: 'base', listRule: '', fields: [{ name: 'title', type: 'text' }] });
-    await pb.collection('notes').create({ title: 'first' });
-    await page.reload();
+    dashboard = await startNotesDashboard();
+    ({ page } = dashboard);
   });
 
-  after(async () => {
-    await finish(page, 'live');
-    await browser?.close();
-    await server?.stop();
-  });
+  after(async () => { await dashboard?.stop('live'); });
 
   it('lists the logs, opens one and reports a bad filter inline', async () => {
     await page.getByRole('link', { name: 'Logs' }).click();

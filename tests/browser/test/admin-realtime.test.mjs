@@ -1,34 +1,20 @@
 // Live refresh of the records table through realtime (GET/POST /api/realtime).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import PocketBase from 'pb028';
-import { DESKTOP, finish, launch, newPage } from '../admin/browser.mjs';
-import { install, openCollection, SUPERUSER } from '../admin/dashboard.mjs';
-import { startServer } from '../admin/server.mjs';
+import { openCollection } from '../admin/dashboard.mjs';
+import { startNotesDashboard } from '../admin/notes-dashboard.mjs';
 
 describe('dashboard: live refresh', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
+  let dashboard;
   let page;
   let pb;
 
   before(async () => {
-    server = await startServer();
-    browser = await launch();
-    page = await newPage(browser, DESKTOP);
-    await install(page, server.installUrl);
-    pb = new PocketBase(server.url);
-    await pb.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
-    await pb.collections.create({ name: 'notes', type: 'base', listRule: '', fields: [{ name: 'title', type: 'text' }] });
-    await pb.collection('notes').create({ title: 'first' });
-    await page.reload();
+    dashboard = await startNotesDashboard();
+    ({ page, pb } = dashboard);
   });
 
-  after(async () => {
-    await finish(page, 'realtime');
-    await browser?.close();
-    await server?.stop();
-  });
+  after(async () => { await dashboard?.stop('realtime'); });
 
   it('refreshes the records table when records change elsewhere', async () => {
     const subscribed = page.waitForResponse((r) => r.url().endsWith('/api/realtime')
