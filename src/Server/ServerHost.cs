@@ -31,8 +31,16 @@ public static class ServerHost
         // No command-line configuration from the CLI's own args; no file watcher for appsettings reloads.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Hosting diagnostics create an Activity and logging scopes for every request as soon as
+        // any level is enabled for them; nothing here reads them, and a realtime stream would keep
+        // them alive for its whole life.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseUrls("http://" + options.Http);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = null;
+            k.ConfigureEndpointDefaults(listen => listen.UseRealtimeConnectionGate());
+        });
         builder.WebHost.UseSockets(s => s.Backlog = ListenBacklog.Value());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => data);

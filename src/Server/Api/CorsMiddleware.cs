@@ -9,16 +9,18 @@ public sealed class CorsMiddleware(RequestDelegate next, ServerOptions options)
     public async Task InvokeAsync(HttpContext http)
     {
         var headers = http.Response.Headers;
-        headers["X-XSS-Protection"] = "1; mode=block";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "SAMEORIGIN";
+        foreach (var (name, value) in CorsHeaders.Security)
+        {
+            headers[name] = value;
+        }
+
         headers.Append("Vary", "Origin");
 
-        var origin = http.Request.Headers.Origin.ToString();
-        var allowed = origin.Length > 0 && IsAllowed(origin);
+        var allowOrigin = CorsHeaders.AllowOrigin(http.Request.Headers.Origin.ToString(), options.Origins);
+        var allowed = allowOrigin is not null;
         if (allowed)
         {
-            headers["Access-Control-Allow-Origin"] = options.Origins.Contains("*") ? "*" : origin;
+            headers["Access-Control-Allow-Origin"] = allowOrigin;
         }
 
         if (HttpMethods.IsOptions(http.Request.Method))
@@ -40,19 +42,5 @@ public sealed class CorsMiddleware(RequestDelegate next, ServerOptions options)
         }
 
         await next(http);
-    }
-
-    private bool IsAllowed(string origin) =>
-        options.Origins.Any(pattern => pattern == "*" || WildcardMatch(pattern, origin));
-
-    private static bool WildcardMatch(string pattern, string value)
-    {
-        if (!pattern.Contains('*'))
-        {
-            return string.Equals(pattern, value, StringComparison.OrdinalIgnoreCase);
-        }
-
-        var regex = "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
-        return System.Text.RegularExpressions.Regex.IsMatch(value, regex, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
     }
 }

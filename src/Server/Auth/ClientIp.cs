@@ -12,20 +12,20 @@ public static class ClientIp
     {
         foreach (var header in proxy.Headers ?? [])
         {
-            var value = http.Request.Headers[header].ToString();
-            if (value.Length == 0)
+            if (FromHeader(http.Request.Headers[header].ToString(), proxy) is { } ip)
             {
-                continue;
-            }
-
-            // X-Forwarded-For style lists: the proxy appends, so the rightmost entry is the trusted one.
-            var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 0)
-            {
-                return proxy.UseLeftmostIP ? parts[0] : parts[^1];
+                return ip;
             }
         }
 
         return http.Connection.RemoteIpAddress?.ToString() ?? "";
+    }
+
+    /// <summary>The IP a trusted proxy header names; null when the header is empty.</summary>
+    public static string? FromHeader(string value, TrustedProxySettings proxy)
+    {
+        // X-Forwarded-For style lists: the proxy appends, so the rightmost entry is the trusted one.
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? null : proxy.UseLeftmostIP ? parts[0] : parts[^1];
     }
 }

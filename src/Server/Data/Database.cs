@@ -12,8 +12,13 @@ namespace PocketBaseSharp.Server.Data;
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
-    /// <summary>Idle reader connections kept open; more concurrent readers than this are closed after use.</summary>
-    public const int MaxIdleReaders = 32;
+    /// <summary>
+    /// Idle reader connections kept open; more concurrent readers than this are closed after use.
+    /// A read holds its connection only while a thread runs it, so a few per core serve any
+    /// number of requests; each open reader keeps its own page cache (native memory), which 32
+    /// idle readers turned into tens of megabytes (docs/realtime.md, "Memory per client").
+    /// </summary>
+    public static readonly int MaxIdleReaders = Math.Clamp(2 * Environment.ProcessorCount, 4, 32);
 
     /// <summary>Prepared commands kept per reader connection (distinct SQL texts); more are prepared per use.</summary>
     public const int MaxPreparedPerReader = 64;
@@ -44,7 +49,9 @@ public sealed class Database : IAsyncDisposable
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Pooling = true,
+            // Readers are pooled here (MaxIdleReaders); a second pool inside Microsoft.Data.Sqlite
+            // would keep every reader beyond that cap open as well.
+            Pooling = false,
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();

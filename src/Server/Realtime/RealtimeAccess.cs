@@ -20,7 +20,9 @@ public sealed class RealtimeAccess(RecordRules rules)
     // states) must not accumulate forever.
     private const int MaxCachedChecks = 100_000;
 
-    private readonly ConcurrentDictionary<string, CompiledCheck?> _compiled = new(StringComparer.Ordinal);
+    // Keyed by a struct of references rather than a joined string: a fan-out looks up one check per
+    // subscriber for every event, and 10,000 key strings per event were megabytes of garbage.
+    private readonly ConcurrentDictionary<CheckKey, CompiledCheck?> _compiled = new();
 
     // Subscribers that differ only by auth compile to the same SQL text with other parameter
     // values: one string instance serves them all (10,000 subscribers, one copy).
@@ -43,7 +45,7 @@ public sealed class RealtimeAccess(RecordRules rules)
             return CompileNew(collection, expression, RequestFor(auth, options), access);
         }
 
-        var key = string.Join('\u001f', collection.Id, collection.Name, collection.Updated, expression, access,
+        var key = new CheckKey(collection.Id, collection.Name, collection.Updated, expression, access,
             auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", options.Fingerprint);
         if (_compiled.TryGetValue(key, out var cached))
         {
@@ -92,4 +94,8 @@ public sealed class RealtimeAccess(RecordRules rules)
         var sql = $"SELECT 1 FROM {table} {RecordRules.Joins(ctx)} WHERE {table}.`id` = @{idParameter} AND ({where}) LIMIT 1";
         return new CompiledCheck(_sqlTexts.GetOrAdd(sql, sql), [.. ctx.Parameters], idParameter);
     }
+
+    private readonly record struct CheckKey(
+        string CollectionId, string CollectionName, string CollectionUpdated, string Expression, FilterAccess Access,
+        string AuthCollectionId, string AuthRecordId, string AuthStamp, string Options);
 }

@@ -22,7 +22,9 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     {
         var groups = GroupSubscribers(change, clients);
         var allowed = await CheckRulesAsync(session, change, groups);
-        var payloads = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var payloads = new Dictionary<PayloadKey, ReadOnlyMemory<byte>>();
+        // Members with the same topic key and payload share one message object.
+        var shared = new Dictionary<string, RealtimeMessage>(StringComparer.Ordinal);
         var messages = new List<(RealtimeClient, RealtimeMessage)>();
         for (var i = 0; i < groups.Count; i++)
         {
@@ -33,7 +35,13 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
             foreach (var (client, key) in groups[i].Members)
             {
-                messages.Add((client, new RealtimeMessage(key, data)));
+                if (!shared.TryGetValue(key, out var message) || !message.Data.Equals(data))
+                {
+                    message = new RealtimeMessage(key, data);
+                    shared[key] = message;
+                }
+
+                messages.Add((client, message));
             }
         }
 
@@ -108,8 +116,8 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     }
 
     /// <summary>The options' filter, then the record as this group may see it; null when filtered out.</summary>
-    private async Task<ReadOnlyMemory<byte>?> BuildGroupAsync(
-        CheckSession session, RecordChange change, Group group, Dictionary<string, ReadOnlyMemory<byte>> payloads)
+    private async ValueTask<ReadOnlyMemory<byte>?> BuildGroupAsync(
+        CheckSession session, RecordChange change, Group group, Dictionary<PayloadKey, ReadOnlyMemory<byte>> payloads)
     {
         var collection = change.Collection;
         var auth = group.Auth;
@@ -134,8 +142,9 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
         // The same record JSON serves every group that sees the same fields; expansions are
         // filtered by each subscriber's rules, so those are only shared within one auth.
-        var payloadKey = string.Join('\u001f', superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "",
-            options.Expand is null ? "" : options.Expand + "\u001f" + auth?.RecordId + "\u001f" + auth?.Stamp);
+        var payloadKey = options.Expand is null
+            ? new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", "", "", "")
+            : new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", options.Expand, auth?.RecordId ?? "", auth?.Stamp ?? "");
         if (!payloads.TryGetValue(payloadKey, out var payload))
         {
             payload = await SerializeAsync(session, change, auth, options, showEmail);
@@ -145,7 +154,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         return payload;
     }
 
-    private async Task<bool> PassesAsync(
+    private async ValueTask<bool> PassesAsync(
         CheckSession session, Collection collection, string? expression, string recordId, RealtimeAuth? auth, SubscriptionOptions options, FilterAccess filterAccess)
     {
         if (expression is null)
@@ -193,6 +202,9 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     }
 
     private static bool IsSelf(RealtimeAuth? auth, Record record) => auth is not null && auth.Is(record);
+
+    /// <summary>What makes two groups' record JSON differ; expansions are per auth record.</summary>
+    private readonly record struct PayloadKey(bool Superuser, bool ShowEmail, bool Self, string Fields, string Expand, string AuthRecordId, string AuthStamp);
 
     /// <summary>Subscriptions that share topic kind, auth and options: one check and one payload serve them all.</summary>
     private sealed class Group(TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options)

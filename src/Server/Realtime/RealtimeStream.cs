@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -15,17 +16,30 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
 {
     public const string ConnectEvent = "PB_CONNECT";
 
-    public async Task RunAsync(HttpContext http)
+    /// <summary>A stream served through Kestrel's HTTP pipeline (every request the connection gate leaves to it).</summary>
+    public Task RunAsync(HttpContext http)
     {
         PrepareResponse(http);
+        return ServeAsync(RealtimeClientAddress.Of(http), http.RequestAborted, client => PumpAsync(http, client));
+    }
 
-        using var client = new RealtimeClient(RealtimeClientId.New(), RealtimeClientAddress.Of(http), options.Value.QueueCapacity);
+    /// <summary>
+    /// A stream written straight to a connection whose response head is already in
+    /// <paramref name="output"/> (<see cref="RealtimeConnectionGate"/>); each message is one chunk.
+    /// </summary>
+    public Task RunAsync(PipeWriter output, string remoteIp, CancellationToken connectionClosed) =>
+        ServeAsync(remoteIp, connectionClosed, client => RealtimePump.RunAsync(output, client, chunked: true));
+
+    private async Task ServeAsync(string remoteIp, CancellationToken aborted, Func<RealtimeClient, Task> pump)
+    {
+        using var client = new RealtimeClient(RealtimeClientId.New(), remoteIp, options.Value.QueueCapacity);
         bus.Register(client);
+        RealtimeMetrics.Streams.Add(1);
         // Every ending closes the client, which ends the pump: a disconnect through this one
         // registration, idle timeout and max lifetime through RealtimeSweeper's shared timer,
         // shutdown through RealtimeShutdown (or here, for a stream that arrives while stopping).
         // No timer or token source of its own: thousands of streams are open at once.
-        using var aborted = http.RequestAborted.UnsafeRegister(CloseClient, client);
+        using var registration = aborted.UnsafeRegister(CloseClient, client);
         try
         {
             if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -34,7 +48,7 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
             }
 
             client.TrySend(ConnectMessage(client.Id));
-            await PumpAsync(http, client);
+            await pump(client);
         }
         finally
         {
@@ -63,43 +77,17 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
 
     private static async Task PumpAsync(HttpContext http, RealtimeClient client)
     {
-        var output = http.Response.BodyWriter;
         try
         {
             await http.Response.StartAsync(client.Closed);
-            // Completes with false once the client is closed and its queue is empty.
-            while (await client.Reader.WaitToReadAsync())
-            {
-                while (client.Reader.TryRead(out var message))
-                {
-                    if (client.IsClosed)
-                    {
-                        // Dropped, timed out or shutting down: what is still queued is not written.
-                        return;
-                    }
-
-                    SseFrame.Write(output, client.Id, message);
-                    // The token only matters when the flush has to wait (a client that does not
-                    // read): closing the client then ends the wait.
-                    var flushed = await output.FlushAsync(client.Closed);
-                    if (flushed.IsCanceled || flushed.IsCompleted)
-                    {
-                        return;
-                    }
-
-                    // The idle timeout counts from the last delivered message.
-                    client.MarkActive();
-                }
-            }
         }
         catch (OperationCanceledException) when (client.IsClosed)
         {
-            // Closed while starting or flushing: the response simply ends.
+            // Closed while starting: the response simply ends.
+            return;
         }
-        catch (IOException)
-        {
-            // The connection broke while writing; the client is gone either way.
-        }
+
+        await RealtimePump.RunAsync(http.Response.BodyWriter, client, chunked: false);
     }
 
     private static void CloseClient(object? client) => ((RealtimeClient)client!).Close();

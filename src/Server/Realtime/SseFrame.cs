@@ -28,6 +28,23 @@ public static class SseFrame
         output.Write(End);
     }
 
+    /// <summary>
+    /// The frame as one HTTP/1.1 chunk (<c>SIZE CRLF frame CRLF</c>), for streams that are written
+    /// straight to the connection rather than through Kestrel's chunked response body.
+    /// </summary>
+    public static void WriteChunk(IBufferWriter<byte> output, string clientId, RealtimeMessage message)
+    {
+        var name = SingleLine(message.Name);
+        var length = IdPrefix.Length + Encoding.UTF8.GetByteCount(clientId) + EventPrefix.Length + Encoding.UTF8.GetByteCount(name)
+            + DataPrefix.Length + message.Data.Length + End.Length;
+        Span<byte> size = stackalloc byte[10];
+        length.TryFormat(size, out var written, "x", System.Globalization.CultureInfo.InvariantCulture);
+        output.Write(size[..written]);
+        output.Write("\r\n"u8);
+        Write(output, clientId, message);
+        output.Write("\r\n"u8);
+    }
+
     public static string ToText(string clientId, RealtimeMessage message)
     {
         var buffer = new ArrayBufferWriter<byte>();

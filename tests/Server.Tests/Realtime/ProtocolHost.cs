@@ -28,11 +28,14 @@ public sealed class ProtocolHost : IAsyncDisposable
 
     public IRealtimeBus Bus => _app.Services.GetRequiredService<IRealtimeBus>();
 
+    public Uri Address => Http.BaseAddress!;
+
     public static async Task<ProtocolHost> StartAsync(TimeSpan? idleTimeout = null, int queueCapacity = 1000, TimeSpan? maxLifetime = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(listen => listen.UseRealtimeConnectionGate()));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Realtime:IdleTimeout"] = (idleTimeout ?? TimeSpan.FromMinutes(5)).ToString(),
