@@ -20,7 +20,14 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
 
     private const int MaxBatchSize = 5000;
 
+    private const int MaxCachedBatches = 64;
+
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    // Per SQL text: the checks and positions of the last batch and its parameter text.
+    // Per SQL text and first position (a large fan-out is several batches): the checks and
+    // positions of the last batch and its parameter text.
+    private readonly Dictionary<(string Sql, int Start), (CompiledCheck[] Checks, int[] Indexes, string Json)> _batches = new();
 
     public SqliteConnection Connection => connection;
 
@@ -39,9 +46,8 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
     public async Task<bool[]> PassAllAsync(IReadOnlyList<CompiledCheck> checks, string recordId)
     {
         var result = new bool[checks.Count];
-        foreach (var bucket in Enumerable.Range(0, checks.Count).GroupBy(i => checks[i].Sql, StringComparer.Ordinal))
+        foreach (var indexes in BySql(checks))
         {
-            var indexes = bucket.ToList();
             if (indexes.Count < BatchThreshold || !checks[indexes[0]].Parameters.All(p => IsJsonScalar(p.Value)))
             {
                 foreach (var i in indexes)
@@ -63,12 +69,29 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
 
     public void Dispose() => DisposeCommands();
 
+    /// <summary>The indexes of the checks, grouped by SQL text.</summary>
+    private static IEnumerable<IReadOnlyList<int>> BySql(IReadOnlyList<CompiledCheck> checks)
+    {
+        // Usual case: every subscriber's check is the same rule, whose SQL text is one shared
+        // instance (RealtimeAccess), so no grouping is needed.
+        var first = checks.Count > 0 ? checks[0].Sql : null;
+        var same = true;
+        for (var i = 1; i < checks.Count && same; i++)
+        {
+            same = ReferenceEquals(checks[i].Sql, first) || string.Equals(checks[i].Sql, first, StringComparison.Ordinal);
+        }
+
+        return same
+            ? checks.Count == 0 ? [] : [Enumerable.Range(0, checks.Count).ToArray()]
+            : Enumerable.Range(0, checks.Count).GroupBy(i => checks[i].Sql, StringComparer.Ordinal).Select(g => (IReadOnlyList<int>)g.ToList());
+    }
+
     private async Task PassBatchAsync(IReadOnlyList<CompiledCheck> checks, int[] indexes, string recordId, bool[] result)
     {
         var first = checks[indexes[0]];
         var command = Prepared(BatchSql(first), ["batch", "rid"]);
         command.Parameters["@rid"].Value = recordId;
-        command.Parameters["@batch"].Value = BatchJson(checks, indexes);
+        command.Parameters["@batch"].Value = CachedBatchJson(first.Sql, checks, indexes);
         try
         {
             await using var reader = await command.ExecuteReaderAsync();
@@ -103,6 +126,42 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
                 : m.Value;
         });
         return $"SELECT json_extract(_rt_batch_.value, '$[0]') FROM json_each(@batch) AS _rt_batch_ WHERE EXISTS ({inner})";
+    }
+
+    /// <summary>
+    /// The batch parameter, reused while the same checks sit at the same positions: the parameter
+    /// values are the subscribers' auth values, which change far less often than events arrive,
+    /// and for 10,000 subscribers the text is half a megabyte per event.
+    /// </summary>
+    private string CachedBatchJson(string sql, IReadOnlyList<CompiledCheck> checks, int[] indexes)
+    {
+        var key = (sql, indexes[0]);
+        if (_batches.TryGetValue(key, out var cached) && cached.Indexes.AsSpan().SequenceEqual(indexes) && SameChecks(cached.Checks, checks, indexes))
+        {
+            return cached.Json;
+        }
+
+        if (_batches.Count >= MaxCachedBatches)
+        {
+            _batches.Clear();
+        }
+
+        var json = BatchJson(checks, indexes);
+        _batches[key] = ([.. indexes.Select(i => checks[i])], indexes, json);
+        return json;
+    }
+
+    private static bool SameChecks(CompiledCheck[] cached, IReadOnlyList<CompiledCheck> checks, int[] indexes)
+    {
+        for (var j = 0; j < indexes.Length; j++)
+        {
+            if (!ReferenceEquals(cached[j], checks[indexes[j]]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string BatchJson(IReadOnlyList<CompiledCheck> checks, int[] indexes)

@@ -19,7 +19,7 @@ public sealed class RealtimeDispatcher(
     ILogger<RealtimeDispatcher> logger) : BackgroundService
 {
     /// <summary>Messages queued to clients between two pauses of the fan-out.</summary>
-    public const int SendSlice = 256;
+    public const int SendSlice = 512;
 
     private readonly Channel<RealtimeBatch> _batches = Channel.CreateUnbounded<RealtimeBatch>(new UnboundedChannelOptions { SingleReader = true });
 

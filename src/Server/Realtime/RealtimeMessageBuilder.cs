@@ -25,7 +25,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         var payloads = new Dictionary<PayloadKey, ReadOnlyMemory<byte>>();
         // Members with the same topic key and payload share one message object.
         var shared = new Dictionary<string, RealtimeMessage>(StringComparer.Ordinal);
-        var messages = new List<(RealtimeClient, RealtimeMessage)>();
+        var messages = new List<(RealtimeClient, RealtimeMessage)>(groups.Count);
         for (var i = 0; i < groups.Count; i++)
         {
             if (!allowed[i] || await BuildGroupAsync(session, change, groups[i], payloads) is not { } data)
@@ -33,26 +33,35 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
                 continue;
             }
 
-            foreach (var (client, key) in groups[i].Members)
+            var group = groups[i];
+            messages.Add((group.First, Message(group.FirstKey, data, shared)));
+            foreach (var (client, key) in group.More ?? [])
             {
-                if (!shared.TryGetValue(key, out var message) || !message.Data.Equals(data))
-                {
-                    message = new RealtimeMessage(key, data);
-                    shared[key] = message;
-                }
-
-                messages.Add((client, message));
+                messages.Add((client, Message(key, data, shared)));
             }
         }
 
         return messages;
     }
 
+    private static RealtimeMessage Message(string key, ReadOnlyMemory<byte> data, Dictionary<string, RealtimeMessage> shared)
+    {
+        if (!shared.TryGetValue(key, out var message) || !message.Data.Equals(data))
+        {
+            message = new RealtimeMessage(key, data);
+            shared[key] = message;
+        }
+
+        return message;
+    }
+
     private static List<Group> GroupSubscribers(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
+        // Sized for one group per client (the common case: every subscriber has its own auth), so
+        // that a fan-out does not also allocate the growth steps of these collections.
         var collection = change.Collection;
-        var byKey = new Dictionary<(TopicKind, string, string, string, string), Group>();
-        var groups = new List<Group>();
+        var byKey = new Dictionary<(TopicKind, string, string, string, string), Group>(clients.Count);
+        var groups = new List<Group>(clients.Count);
         foreach (var client in clients)
         {
             var subscriptions = client.Subscriptions;
@@ -70,14 +79,16 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
                 }
 
                 var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
-                if (!byKey.TryGetValue(key, out var group))
+                if (byKey.TryGetValue(key, out var group))
                 {
-                    group = new Group(kind, auth, subscription.Options);
+                    (group.More ??= []).Add((client, subscription.Key));
+                }
+                else
+                {
+                    group = new Group(kind, auth, subscription.Options, client, subscription.Key);
                     byKey[key] = group;
                     groups.Add(group);
                 }
-
-                group.Members.Add((client, subscription.Key));
             }
         }
 
@@ -89,8 +100,8 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     {
         var collection = change.Collection;
         var allowed = new bool[groups.Count];
-        var pending = new List<int>();
-        var checks = new List<CompiledCheck>();
+        var pending = new List<int>(groups.Count);
+        var checks = new List<CompiledCheck>(groups.Count);
         for (var i = 0; i < groups.Count; i++)
         {
             var group = groups[i];
@@ -207,7 +218,8 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     private readonly record struct PayloadKey(bool Superuser, bool ShowEmail, bool Self, string Fields, string Expand, string AuthRecordId, string AuthStamp);
 
     /// <summary>Subscriptions that share topic kind, auth and options: one check and one payload serve them all.</summary>
-    private sealed class Group(TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options)
+    /// <remarks>The first member is held inline: most groups have exactly one.</remarks>
+    private sealed class Group(TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options, RealtimeClient first, string firstKey)
     {
         public TopicKind Kind { get; } = kind;
 
@@ -215,6 +227,10 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
         public SubscriptionOptions Options { get; } = options;
 
-        public List<(RealtimeClient Client, string Key)> Members { get; } = [];
+        public RealtimeClient First { get; } = first;
+
+        public string FirstKey { get; } = firstKey;
+
+        public List<(RealtimeClient Client, string Key)>? More { get; set; }
     }
 }

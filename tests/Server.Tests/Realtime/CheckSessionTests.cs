@@ -52,4 +52,43 @@ public sealed class CheckSessionTests
         Assert.That(batched, Is.EqualTo(single));
         Assert.That(await session.PassAllAsync(checks, "missing"), Has.All.False);
     }
+
+    [Test]
+    public async Task PassAll_ReusedBatch_FollowsReplacedChecks()
+    {
+        await using var connection = await OpenAsync();
+        using var session = new CheckSession(connection);
+        var checks = ParameterSets.Select(Check).ToList();
+        var first = await session.PassAllAsync(checks, "r1");
+
+        // Same positions, one check replaced (a subscriber whose auth changed): its answer changes.
+        checks[1] = Check(ParameterSets[0]);
+        checks[0] = Check(ParameterSets[1]);
+        var second = await session.PassAllAsync(checks, "r1");
+        // One subscriber fewer shifts the positions.
+        var third = await session.PassAllAsync(checks.Skip(1).ToList(), "r1");
+
+        Assert.That(first.Take(2), Is.EqualTo(new[] { true, false }));
+        Assert.That(second.Take(2), Is.EqualTo(new[] { false, true }));
+        Assert.That(second.Skip(2), Is.EqualTo(first.Skip(2)));
+        Assert.That(third, Is.EqualTo(second.Skip(1)));
+    }
+
+    private static CompiledCheck Check(object?[] values) =>
+        new(Sql, [.. values.Select((v, i) => new KeyValuePair<string, object?>("p" + i, v)), new("p4", "")], "p4");
+
+    private static async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        using var setup = connection.CreateCommand();
+        setup.CommandText = """
+            CREATE TABLE u (id TEXT, name TEXT);
+            CREATE TABLE t (id TEXT, n REAL, flag INTEGER, owner TEXT);
+            INSERT INTO u VALUES ('u1', 'alice');
+            INSERT INTO t VALUES ('r1', 1.5, 1, 'u1');
+            """;
+        await setup.ExecuteNonQueryAsync();
+        return connection;
+    }
 }
