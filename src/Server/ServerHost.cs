@@ -19,6 +19,7 @@ public static class ServerHost
     public static async Task<WebApplication> BuildAsync(ServerOptions options, string[] args)
     {
         StartupTrace.Mark("host: begin");
+        NativeHeap.LimitArenas();
         Directory.CreateDirectory(options.DataDir);
         var data = new Database(Path.Combine(options.DataDir, "data.db"));
         var auxiliary = new AuxiliaryDatabase(new Database(Path.Combine(options.DataDir, "auxiliary.db")));
@@ -54,6 +55,7 @@ public static class ServerHost
         builder.Services.AddCrons();
         builder.Services.AddSingleton<SqlConsole>();
         builder.Services.AddBackups();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         StartupTrace.Mark("host: services added");
 
         var app = builder.Build();

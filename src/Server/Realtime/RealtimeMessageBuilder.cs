@@ -21,6 +21,11 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         CheckSession session, RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
         var groups = GroupSubscribers(change, clients);
+        if (groups.Count == 0)
+        {
+            return [];
+        }
+
         var allowed = await CheckRulesAsync(session, change, groups);
         var payloads = new Dictionary<PayloadKey, ReadOnlyMemory<byte>>();
         // Members with the same topic key and payload share one message object.
@@ -57,13 +62,13 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
     private static List<Group> GroupSubscribers(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
-        // Sized for one group per client (the common case: every subscriber has its own auth), so
-        // that a fan-out does not also allocate the growth steps of these collections.
         var collection = change.Collection;
-        var byKey = new Dictionary<(TopicKind, string, string, string, string), Group>(clients.Count);
-        var groups = new List<Group>(clients.Count);
+        Dictionary<(TopicKind, string, string, string, string), Group>? byKey = null;
+        List<Group>? groups = null;
+        var remaining = clients.Count;
         foreach (var client in clients)
         {
+            remaining--;
             var subscriptions = client.Subscriptions;
             if (subscriptions.IsDefaultOrEmpty || client.IsClosed)
             {
@@ -78,6 +83,11 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
                     continue;
                 }
 
+                // Created at the first match (a change nobody listens to allocates nothing), sized
+                // for one group per remaining client (the common case: every subscriber has its own
+                // auth), so a fan-out does not also allocate the growth steps of these collections.
+                byKey ??= new(remaining + 1);
+                groups ??= new(remaining + 1);
                 var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
                 if (byKey.TryGetValue(key, out var group))
                 {
@@ -92,7 +102,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
             }
         }
 
-        return groups;
+        return groups ?? [];
     }
 
     /// <summary>The topic rule of every group, with all expression checks run as one batch.</summary>
