@@ -10,6 +10,10 @@ namespace PocketBaseSharp.Server.Realtime;
 /// </summary>
 public sealed class RealtimeClient : IDisposable
 {
+    // Bumped by every change of any client's auth, subscriptions or open state, so that a fan-out
+    // plan built from them (FanOutPlan) can tell it is still current without walking the clients.
+    private static long s_stateVersion;
+
     private readonly Channel<RealtimeMessage> _queue;
     private readonly CancellationTokenSource _closed = new();
     private readonly Lock _stateLock = new();
@@ -29,6 +33,9 @@ public sealed class RealtimeClient : IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
+
+    /// <summary>Changes whenever any client's auth, subscriptions or open state changed.</summary>
+    public static long StateVersion => Interlocked.Read(ref s_stateVersion);
 
     public string Id { get; }
 
@@ -86,6 +93,7 @@ public sealed class RealtimeClient : IDisposable
             }
 
             _state = new ClientState(auth, subscriptions);
+            Interlocked.Increment(ref s_stateVersion);
             return true;
         }
     }
@@ -101,6 +109,7 @@ public sealed class RealtimeClient : IDisposable
                 if (string.Equals(subscriptions[i].Key, key, StringComparison.Ordinal))
                 {
                     _state = _state with { Subscriptions = subscriptions.RemoveAt(i) };
+                    Interlocked.Increment(ref s_stateVersion);
                     return true;
                 }
             }
@@ -123,6 +132,7 @@ public sealed class RealtimeClient : IDisposable
             }
 
             _state = _state with { Auth = replacement };
+            Interlocked.Increment(ref s_stateVersion);
             return true;
         }
     }
@@ -134,6 +144,7 @@ public sealed class RealtimeClient : IDisposable
             return;
         }
 
+        Interlocked.Increment(ref s_stateVersion);
         _queue.Writer.TryComplete();
         _closed.Cancel();
     }

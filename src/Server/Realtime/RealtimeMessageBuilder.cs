@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using PocketBaseSharp.RuleEngine;
@@ -17,16 +18,20 @@ namespace PocketBaseSharp.Server.Realtime;
 /// </summary>
 public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander expander)
 {
+    // The last plan of each collection (by id); used by the dispatcher and, for deletes, by writers.
+    private readonly ConcurrentDictionary<string, FanOutPlan> _plans = new(StringComparer.Ordinal);
+
     public async Task<List<(RealtimeClient Client, RealtimeMessage Message)>> BuildAsync(
         CheckSession session, RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
-        var groups = GroupSubscribers(change, clients);
+        var plan = PlanFor(change, clients);
+        var groups = plan.Groups;
         if (groups.Count == 0)
         {
             return [];
         }
 
-        var allowed = await CheckRulesAsync(session, change, groups);
+        var allowed = await CheckRulesAsync(session, change, plan);
         var payloads = new Dictionary<PayloadKey, ReadOnlyMemory<byte>>();
         // Members with the same topic key and payload share one message object.
         var shared = new Dictionary<string, RealtimeMessage>(StringComparer.Ordinal);
@@ -49,6 +54,25 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         return messages;
     }
 
+    private FanOutPlan PlanFor(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
+    {
+        // Read before the clients are walked: a change made while building makes the plan stale at once.
+        var version = RealtimeClient.StateVersion;
+        var collection = change.Collection;
+        if (_plans.TryGetValue(collection.Id, out var cached) && cached.IsCurrent(clients, version, collection))
+        {
+            return cached;
+        }
+
+        var plan = FanOutPlan.Build(change, clients, version, access);
+        if (plan.Reusable)
+        {
+            _plans[collection.Id] = plan;
+        }
+
+        return plan;
+    }
+
     private static RealtimeMessage Message(string key, ReadOnlyMemory<byte> data, Dictionary<string, RealtimeMessage> shared)
     {
         if (!shared.TryGetValue(key, out var message) || !message.Data.Equals(data))
@@ -60,77 +84,14 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         return message;
     }
 
-    private static List<Group> GroupSubscribers(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
-    {
-        var collection = change.Collection;
-        Dictionary<(TopicKind, string, string, string, string), Group>? byKey = null;
-        List<Group>? groups = null;
-        var remaining = clients.Count;
-        foreach (var client in clients)
-        {
-            remaining--;
-            var subscriptions = client.Subscriptions;
-            if (subscriptions.IsDefaultOrEmpty || client.IsClosed)
-            {
-                continue;
-            }
-
-            var auth = client.Auth;
-            foreach (var subscription in subscriptions)
-            {
-                if (TopicMatcher.Match(subscription.Topic, collection.Name, collection.Id, change.Record.Id) is not { } kind)
-                {
-                    continue;
-                }
-
-                // Created at the first match (a change nobody listens to allocates nothing), sized
-                // for one group per remaining client (the common case: every subscriber has its own
-                // auth), so a fan-out does not also allocate the growth steps of these collections.
-                byKey ??= new(remaining + 1);
-                groups ??= new(remaining + 1);
-                var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
-                if (byKey.TryGetValue(key, out var group))
-                {
-                    (group.More ??= []).Add((client, subscription.Key));
-                }
-                else
-                {
-                    group = new Group(kind, auth, subscription.Options, client, subscription.Key);
-                    byKey[key] = group;
-                    groups.Add(group);
-                }
-            }
-        }
-
-        return groups ?? [];
-    }
-
     /// <summary>The topic rule of every group, with all expression checks run as one batch.</summary>
-    private async Task<bool[]> CheckRulesAsync(CheckSession session, RecordChange change, List<Group> groups)
+    private static async Task<bool[]> CheckRulesAsync(CheckSession session, RecordChange change, FanOutPlan plan)
     {
-        var collection = change.Collection;
-        var allowed = new bool[groups.Count];
-        var pending = new List<int>(groups.Count);
-        var checks = new List<CompiledCheck>(groups.Count);
-        for (var i = 0; i < groups.Count; i++)
+        var allowed = (bool[])plan.Open.Clone();
+        var passed = await session.PassAllAsync(plan.Checks, change.Record.Id);
+        for (var j = 0; j < plan.Pending.Length; j++)
         {
-            var group = groups[i];
-            var rule = group.Kind == TopicKind.Record ? collection.ViewRule : collection.ListRule;
-            if (group.Auth?.IsSuperuser == true || rule is { } r && r.Trim().Length == 0)
-            {
-                allowed[i] = true;
-            }
-            else if (rule is not null && access.Compile(collection, rule, group.Auth, group.Options, FilterAccess.Rule) is { } check)
-            {
-                pending.Add(i);
-                checks.Add(check);
-            }
-        }
-
-        var passed = await session.PassAllAsync(checks, change.Record.Id);
-        for (var j = 0; j < pending.Count; j++)
-        {
-            allowed[pending[j]] = passed[j];
+            allowed[plan.Pending[j]] = passed[j];
         }
 
         return allowed;
@@ -138,7 +99,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
     /// <summary>The options' filter, then the record as this group may see it; null when filtered out.</summary>
     private async ValueTask<ReadOnlyMemory<byte>?> BuildGroupAsync(
-        CheckSession session, RecordChange change, Group group, Dictionary<PayloadKey, ReadOnlyMemory<byte>> payloads)
+        CheckSession session, RecordChange change, SubscriberGroup group, Dictionary<PayloadKey, ReadOnlyMemory<byte>> payloads)
     {
         var collection = change.Collection;
         var auth = group.Auth;
@@ -226,21 +187,4 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
     /// <summary>What makes two groups' record JSON differ; expansions are per auth record.</summary>
     private readonly record struct PayloadKey(bool Superuser, bool ShowEmail, bool Self, string Fields, string Expand, string AuthRecordId, string AuthStamp);
-
-    /// <summary>Subscriptions that share topic kind, auth and options: one check and one payload serve them all.</summary>
-    /// <remarks>The first member is held inline: most groups have exactly one.</remarks>
-    private sealed class Group(TopicKind kind, RealtimeAuth? auth, SubscriptionOptions options, RealtimeClient first, string firstKey)
-    {
-        public TopicKind Kind { get; } = kind;
-
-        public RealtimeAuth? Auth { get; } = auth;
-
-        public SubscriptionOptions Options { get; } = options;
-
-        public RealtimeClient First { get; } = first;
-
-        public string FirstKey { get; } = firstKey;
-
-        public List<(RealtimeClient Client, string Key)>? More { get; set; }
-    }
 }

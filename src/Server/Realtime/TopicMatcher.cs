@@ -30,4 +30,17 @@ public static class TopicMatcher
 
         return rest.SequenceEqual(recordId) ? TopicKind.Record : null;
     }
+
+    /// <summary>True when the topic is <c>COLLECTION/RECORD_ID</c> of this collection (for any record).</summary>
+    public static bool NamesRecord(string topic, string collectionName, string collectionId)
+    {
+        var slash = topic.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var collection = topic.AsSpan(0, slash);
+        return (collection.SequenceEqual(collectionName) || collection.SequenceEqual(collectionId)) && !topic.AsSpan(slash + 1).SequenceEqual("*");
+    }
 }
