@@ -24,21 +24,8 @@ public sealed class CheckSessionTests
     [Test]
     public async Task PassAll_MatchesSingleExecutions()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        using (var setup = connection.CreateCommand())
-        {
-            setup.CommandText = """
-                CREATE TABLE u (id TEXT, name TEXT);
-                CREATE TABLE t (id TEXT, n REAL, flag INTEGER, owner TEXT);
-                INSERT INTO u VALUES ('u1', 'alice');
-                INSERT INTO t VALUES ('r1', 1.5, 1, 'u1');
-                """;
-            await setup.ExecuteNonQueryAsync();
-        }
-
-        var checks = ParameterSets.Select(values => new CompiledCheck(Sql,
-            [.. values.Select((v, i) => new KeyValuePair<string, object?>("p" + i, v)), new("p4", "")], "p4")).ToList();
+        await using var connection = await OpenAsync();
+        var checks = ParameterSets.Select(Check).ToList();
         using var session = new CheckSession(connection);
 
         var batched = await session.PassAllAsync(checks, "r1");
