@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PocketBaseSharp.RuleEngine.Schema;
@@ -12,6 +13,11 @@ namespace PocketBaseSharp.Server.Collections;
 /// </summary>
 public sealed class CollectionStore(Database database) : ISchemaLookup
 {
+    // The rule engine's view of each published collection, built once per snapshot: building it
+    // parses every index's SQL for every field, and every rule compile (each REST request with a
+    // rule, each realtime subscriber's first check) asks for it.
+    private static readonly ConditionalWeakTable<Collection, CollectionSchema> PublishedSchemas = new();
+
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private volatile IReadOnlyList<Collection> _all = [];
 
@@ -34,7 +40,13 @@ public sealed class CollectionStore(Database database) : ISchemaLookup
         try
         {
             var rows = await database.ReadAsync(SystemTableSql.ReadCollectionsAsync);
-            _all = [.. rows.Select(CollectionJson.FromRow)];
+            List<Collection> all = [.. rows.Select(CollectionJson.FromRow)];
+            foreach (var collection in all)
+            {
+                PublishedSchemas.AddOrUpdate(collection, BuildSchema(collection));
+            }
+
+            _all = all;
         }
         finally
         {
@@ -71,7 +83,14 @@ public sealed class CollectionStore(Database database) : ISchemaLookup
 
     CollectionSchema? ISchemaLookup.FindCollection(string nameOrId) => Find(nameOrId) is { } c ? ToSchema(c) : null;
 
-    public static CollectionSchema ToSchema(Collection c) => new(
+    /// <summary>
+    /// The rule engine's view of a collection: cached for the objects of the published snapshot
+    /// (never modified once published), built afresh for any other (a collection being saved).
+    /// </summary>
+    public static CollectionSchema ToSchema(Collection c) =>
+        PublishedSchemas.TryGetValue(c, out var schema) ? schema : BuildSchema(c);
+
+    private static CollectionSchema BuildSchema(Collection c) => new(
         c.Id,
         c.Name,
         c.Type,
