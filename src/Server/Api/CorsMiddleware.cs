@@ -6,8 +6,11 @@ namespace PocketBaseSharp.Server.Api;
 /// </summary>
 public sealed class CorsMiddleware(RequestDelegate next, ServerOptions options)
 {
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
+        // No async frame of its own: an async middleware costs a state machine per request that
+        // waits, and on a new server each one's generic instantiation is compiled at the first such
+        // request (docs/benchmarks.md, History, Tier A C1).
         var headers = http.Response.Headers;
         foreach (var (name, value) in CorsHeaders.Security)
         {
@@ -38,9 +41,9 @@ public sealed class CorsMiddleware(RequestDelegate next, ServerOptions options)
             }
 
             http.Response.StatusCode = 204;
-            return;
+            return Task.CompletedTask;
         }
 
-        await next(http);
+        return next(http);
     }
 }

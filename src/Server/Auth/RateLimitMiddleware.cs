@@ -31,31 +31,31 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
         _settings = settings;
     }
 
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
+        // No async frame of its own: an async middleware costs a state machine per request that
+        // waits, and on a new server each one's generic instantiation is compiled at the first such
+        // request (docs/benchmarks.md, History, Tier A C1).
         var limits = _settings.Current.RateLimits;
         var auth = RequestAuthState.Of(http);
         if (!limits.Enabled || auth.IsSuperuser || !http.Request.Path.StartsWithSegments("/api"))
         {
-            await _next(http);
-            return;
+            return _next(http);
         }
 
         var ip = ClientIp.Of(http, _settings.Current.TrustedProxy);
         if (limits.ExcludedIPs is { Count: > 0 } excluded && excluded.Contains(ip, StringComparer.OrdinalIgnoreCase))
         {
-            await _next(http);
-            return;
+            return _next(http);
         }
 
         var labels = RateLimitLabels.For(http.Request.Method, http.Request.Path.Value ?? "");
         var rule = RateLimitRuleFinder.Find(limits.Rules, labels, auth.Record is not null);
-        if (rule is null || rule.MaxRequests < 1 || rule.Duration < 1)
-        {
-            await _next(http);
-            return;
-        }
+        return rule is null || rule.MaxRequests < 1 || rule.Duration < 1 ? _next(http) : LimitAsync(http, rule, ip);
+    }
 
+    private async Task LimitAsync(HttpContext http, RateLimitRule rule, string ip)
+    {
         var key = string.Join('\n', rule.Label, rule.Audience, rule.Duration, rule.MaxRequests, ip);
         using var lease = _limiter.AttemptAcquire(new RateLimitRequest(key, rule));
         if (!lease.IsAcquired)

@@ -11,14 +11,17 @@ namespace PocketBaseSharp.Server.Auth;
 /// </summary>
 public sealed class SuperuserIpGuard(RequestDelegate next, ISettingsSource settings)
 {
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
+        // No async frame of its own: an async middleware costs a state machine per request that
+        // waits, and on a new server each one's generic instantiation is compiled at the first such
+        // request (docs/benchmarks.md, History, Tier A C1).
         if (RequestAuthState.Of(http).IsSuperuser)
         {
             Check(http, settings.Current);
         }
 
-        await next(http);
+        return next(http);
     }
 
     /// <exception cref="ApiException">403 when the client IP is not allowed.</exception>

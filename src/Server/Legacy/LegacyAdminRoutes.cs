@@ -16,15 +16,19 @@ public sealed class LegacyAdminRoutes(RequestDelegate next)
     private static readonly HashSet<string> AuthActions = ["auth-with-password", "auth-refresh"];
     private static readonly HashSet<string> OtherActions = ["request-password-reset", "confirm-password-reset"];
 
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
+        // No async frame of its own: an async middleware costs a state machine per request that
+        // waits, and on a new server each one's generic instantiation is compiled at the first such
+        // request (docs/benchmarks.md, History, Tier A C1).
         var path = http.Request.Path.Value ?? "";
-        if (!path.StartsWith(Prefix, StringComparison.Ordinal) || (path.Length > Prefix.Length && path[Prefix.Length] != '/'))
-        {
-            await next(http);
-            return;
-        }
+        return !path.StartsWith(Prefix, StringComparison.Ordinal) || (path.Length > Prefix.Length && path[Prefix.Length] != '/')
+            ? next(http)
+            : RewriteAsync(http, path);
+    }
 
+    private async Task RewriteAsync(HttpContext http, string path)
+    {
         var rest = path[Prefix.Length..].Trim('/');
         if (rest.Contains('/'))
         {
