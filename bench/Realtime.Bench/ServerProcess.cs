@@ -29,6 +29,10 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = FreePort();
         var process = Start(serverDll, environment, "serve", "--http", $"127.0.0.1:{port}", "--dir", dataDir);
         var server = new ServerProcess(process, dataDir, new Uri($"http://127.0.0.1:{port}"));
+        // A bench stopped from outside (SIGTERM, Ctrl-C) must not leave its server running with
+        // thousands of connections' worth of memory: such orphans skewed later measurements.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.KillQuietly();
+        Console.CancelKeyPress += (_, _) => server.KillQuietly();
         await server.WaitHealthyAsync();
         return server;
     }
@@ -43,6 +47,21 @@ public sealed class ServerProcess : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(DataDir, recursive: true);
+    }
+
+    private void KillQuietly()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
     }
 
     private async Task WaitHealthyAsync()
