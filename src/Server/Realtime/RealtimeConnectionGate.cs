@@ -36,7 +36,17 @@ public sealed class RealtimeConnectionGate(ConnectionDelegate next, IServiceProv
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
         var head = await ReadHeadAsync(connection.Transport.Input);
-        if (head is null || await ServeAsync(connection, head))
+        if (head is null)
+        {
+            await next(connection);
+            return;
+        }
+
+        // Everything the stream needs from the request is taken here: the head (every header's
+        // text) must not stay reachable from a state machine that lives as long as the stream.
+        var output = connection.Transport.Output;
+        output.Write(ResponseHead(head));
+        if (await ServeAsync(connection, RemoteIp(connection, head)))
         {
             await next(connection);
         }
@@ -85,13 +95,12 @@ public sealed class RealtimeConnectionGate(ConnectionDelegate next, IServiceProv
         }
     }
 
-    /// <summary>Serves the stream; true when the connection may carry further requests.</summary>
-    private async Task<bool> ServeAsync(ConnectionContext connection, RealtimeRequestHead head)
+    /// <summary>Serves the stream after its response head; true when the connection may carry further requests.</summary>
+    private async Task<bool> ServeAsync(ConnectionContext connection, string remoteIp)
     {
         var output = connection.Transport.Output;
         RealtimeMetrics.DirectStreams.Add(1);
-        output.Write(ResponseHead(head));
-        await _stream.RunAsync(output, RemoteIp(connection, head), connection.ConnectionClosed);
+        await _stream.RunAsync(output, remoteIp, connection.ConnectionClosed);
         if (connection.ConnectionClosed.IsCancellationRequested)
         {
             return false;
