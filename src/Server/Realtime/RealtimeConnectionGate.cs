@@ -14,7 +14,7 @@ namespace PocketBaseSharp.Server.Realtime;
 /// <c>GET /api/realtime</c> itself, below the HTTP pipeline. An SSE stream stays open for minutes
 /// and thousands are open at once; through Kestrel's HTTP/1.1 layer each one keeps the parser
 /// state, header collections, <c>HttpContext</c> and every suspended middleware alive (about
-/// 10 KB, docs/realtime.md), here only the socket, the client and its pump. The answer is the
+/// 7 KB more per stream, docs/realtime.md), here only the socket, the client and its pump. The answer is the
 /// same bytes the pipeline would send. Any other first request, and every request after the
 /// stream ends on a kept-alive connection, goes to Kestrel unchanged, and so does a realtime
 /// request whose form or settings need the middlewares (see <see cref="RealtimeRequestHead"/>;
