@@ -8,24 +8,25 @@ namespace PocketBaseSharp.Server.Auth;
 /// </summary>
 public static class ClientIp
 {
-    public static string Of(HttpContext http, TrustedProxySettings proxy)
+    public static string Of(HttpContext http, TrustedProxySettings proxy) =>
+        Of(http, static (h, name) => h.Request.Headers[name].ToString(), http.Connection.RemoteIpAddress?.ToString() ?? "", proxy);
+
+    /// <summary>
+    /// The same rule for a request whose headers are read through <paramref name="header"/> (""
+    /// when absent): the realtime connection gate answers below the HTTP pipeline, with no HttpContext.
+    /// </summary>
+    public static string Of<TRequest>(TRequest request, Func<TRequest, string, string> header, string remoteIp, TrustedProxySettings proxy)
     {
-        foreach (var header in proxy.Headers ?? [])
+        foreach (var name in proxy.Headers ?? [])
         {
-            if (FromHeader(http.Request.Headers[header].ToString(), proxy) is { } ip)
+            // X-Forwarded-For style lists: the proxy appends, so the rightmost entry is the trusted one.
+            var parts = header(request, name).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 0)
             {
-                return ip;
+                return proxy.UseLeftmostIP ? parts[0] : parts[^1];
             }
         }
 
-        return http.Connection.RemoteIpAddress?.ToString() ?? "";
-    }
-
-    /// <summary>The IP a trusted proxy header names; null when the header is empty.</summary>
-    public static string? FromHeader(string value, TrustedProxySettings proxy)
-    {
-        // X-Forwarded-For style lists: the proxy appends, so the rightmost entry is the trusted one.
-        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0 ? null : proxy.UseLeftmostIP ? parts[0] : parts[^1];
+        return remoteIp;
     }
 }

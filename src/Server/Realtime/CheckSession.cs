@@ -24,7 +24,6 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    // Per SQL text: the checks and positions of the last batch and its parameter text.
     // Per SQL text and first position (a large fan-out is several batches): the checks and
     // positions of the last batch and its parameter text.
     private readonly Dictionary<(string Sql, int Start), (CompiledCheck[] Checks, int[] Indexes, string Json)> _batches = new();
@@ -78,7 +77,7 @@ public sealed partial class CheckSession(SqliteConnection connection) : IDisposa
         var same = true;
         for (var i = 1; i < checks.Count && same; i++)
         {
-            same = ReferenceEquals(checks[i].Sql, first) || string.Equals(checks[i].Sql, first, StringComparison.Ordinal);
+            same = string.Equals(checks[i].Sql, first, StringComparison.Ordinal);
         }
 
         return same

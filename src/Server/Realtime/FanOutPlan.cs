@@ -54,7 +54,6 @@ internal sealed class FanOutPlan
         var open = new bool[groups.Count];
         var pending = new List<int>(groups.Count);
         var checks = new List<CompiledCheck>(groups.Count);
-        var timeDependent = false;
         for (var i = 0; i < groups.Count; i++)
         {
             var group = groups[i];
@@ -65,14 +64,17 @@ internal sealed class FanOutPlan
             }
             else if (rule is not null && access.Compile(collection, rule, group.Auth, group.Options, FilterAccess.Rule) is { } check)
             {
-                timeDependent |= RealtimeAccess.UsesDateMacros(rule);
                 pending.Add(i);
                 checks.Add(check);
             }
         }
 
+        // Date macros (@now, …) are bound when compiling, so such checks hold only for this event.
+        var timeDependent = checks.Count > 0 && (UsesDateMacros(collection.ListRule) || UsesDateMacros(collection.ViewRule));
         return new FanOutPlan(clients, version, collection, groups, open, [.. pending], [.. checks], !idTopics && !timeDependent);
     }
+
+    private static bool UsesDateMacros(string? rule) => rule is not null && RealtimeAccess.UsesDateMacros(rule);
 
     /// <summary>The groups of the subscriptions matching the change; and whether any subscription names one record of the collection.</summary>
     private static (List<SubscriberGroup> Groups, bool IdTopics) Group(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)

@@ -130,18 +130,8 @@ public sealed class RealtimeConnectionGate(ConnectionDelegate next, IServiceProv
 
     private string RemoteIp(ConnectionContext connection, RealtimeRequestHead head)
     {
-        if (_settings?.Current.TrustedProxy is { } proxy)
-        {
-            foreach (var header in proxy.Headers ?? [])
-            {
-                if (ClientIp.FromHeader(head.Header(header), proxy) is { } ip)
-                {
-                    return ip;
-                }
-            }
-        }
-
-        return (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "";
+        var socketIp = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "";
+        return _settings is null ? socketIp : ClientIp.Of(head, static (h, name) => h.Header(name), socketIp, _settings.Current.TrustedProxy);
     }
 
     /// <summary>The status line and headers the pipeline sends for a stream (<see cref="RealtimeStream"/>, <see cref="CorsMiddleware"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using PocketBaseSharp.RuleEngine;
@@ -18,8 +19,10 @@ namespace PocketBaseSharp.Server.Realtime;
 /// </summary>
 public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander expander)
 {
-    // The last plan of each collection (by id); used by the dispatcher and, for deletes, by writers.
-    private readonly ConcurrentDictionary<string, FanOutPlan> _plans = new(StringComparer.Ordinal);
+    // The last plan of each collection (by id) per clients snapshot; used by the dispatcher and, for
+    // deletes, by writers. Keyed weakly by the snapshot, so plans (which reference every client of
+    // it) are dropped with the snapshot instead of keeping disconnected clients alive.
+    private readonly ConditionalWeakTable<IReadOnlyCollection<RealtimeClient>, ConcurrentDictionary<string, FanOutPlan>> _plans = new();
 
     public async Task<List<(RealtimeClient Client, RealtimeMessage Message)>> BuildAsync(
         CheckSession session, RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
@@ -59,7 +62,8 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         // Read before the clients are walked: a change made while building makes the plan stale at once.
         var version = RealtimeClient.StateVersion;
         var collection = change.Collection;
-        if (_plans.TryGetValue(collection.Id, out var cached) && cached.IsCurrent(clients, version, collection))
+        var plans = _plans.GetValue(clients, static _ => new ConcurrentDictionary<string, FanOutPlan>(StringComparer.Ordinal));
+        if (plans.TryGetValue(collection.Id, out var cached) && cached.IsCurrent(clients, version, collection))
         {
             return cached;
         }
@@ -67,7 +71,7 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         var plan = FanOutPlan.Build(change, clients, version, access);
         if (plan.Reusable)
         {
-            _plans[collection.Id] = plan;
+            plans[collection.Id] = plan;
         }
 
         return plan;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PocketBaseSharp.Server.Tests.Realtime;
 
 /// <summary>
@@ -32,5 +34,36 @@ public sealed class RealtimeServerStreamHeadTests : RealtimeServerFixture
         Assert.That(directHeaders.Where(h => h.Name != "Date"), Is.EqualTo(pipedHeaders.Where(h => h.Name != "Date")));
         Assert.That(directConnect, Does.StartWith("id:").And.Contain("event:PB_CONNECT"));
         Assert.That(pipedConnect, Does.StartWith("id:").And.Contain("event:PB_CONNECT"));
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task DirectStream_IsBoundToTheTrustedProxyHeadersIp(CancellationToken ct)
+    {
+        await Api.SendAsync(HttpMethod.Patch, "/api/settings", Superuser, new JsonObject { ["trustedProxy"] = new JsonObject { ["headers"] = new JsonArray("X-Real-IP") } });
+        try
+        {
+            var (direct, clientId) = await RawHttpConnection.OpenStreamAsync(Server.Address, "GET /api/realtime HTTP/1.1\r\nHost: test\r\nX-Real-IP: 10.1.2.3\r\n\r\n", ct);
+            using var _direct = direct;
+
+            using var otherIp = await SubscribeFromAsync(clientId, "10.9.9.9", ct);
+            using var sameIp = await SubscribeFromAsync(clientId, "10.1.2.3", ct);
+
+            Assert.That((int)otherIp.StatusCode, Is.EqualTo(400));
+            Assert.That((int)sameIp.StatusCode, Is.EqualTo(204));
+        }
+        finally
+        {
+            await Api.SendAsync(HttpMethod.Patch, "/api/settings", Superuser, new JsonObject { ["trustedProxy"] = new JsonObject { ["headers"] = new JsonArray() } });
+        }
+    }
+
+    private async Task<HttpResponseMessage> SubscribeFromAsync(string clientId, string ip, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/realtime")
+        {
+            Content = new StringContent(new JsonObject { ["clientId"] = clientId, ["subscriptions"] = new JsonArray("posts/*") }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Real-IP", ip);
+        return await Api.Http.SendAsync(request, ct);
     }
 }
