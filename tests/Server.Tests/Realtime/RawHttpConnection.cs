@@ -27,6 +27,16 @@ public sealed class RawHttpConnection : IDisposable
         return new RawHttpConnection(tcp);
     }
 
+    /// <summary>Opens a connection, sends <paramref name="request"/> (a realtime GET) and reads the response head and PB_CONNECT; returns the client id.</summary>
+    public static async Task<(RawHttpConnection Connection, string ClientId)> OpenStreamAsync(Uri address, string request, CancellationToken ct)
+    {
+        var connection = await OpenAsync(address, ct);
+        await connection.SendAsync(request, ct);
+        await connection.ReadHeadAsync(ct);
+        var connect = await connection.ReadChunkAsync(ct);
+        return (connection, connect[3..43]);
+    }
+
     public async Task SendAsync(string text, CancellationToken ct)
     {
         await _stream.WriteAsync(Encoding.ASCII.GetBytes(text), ct);

@@ -116,10 +116,8 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task AfterTheStreamEnds_TheConnectionCarriesTheNextRequest(CancellationToken ct)
     {
-        using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
-        await connection.SendAsync(Request, ct);
-        await connection.ReadHeadAsync(ct);
-        await connection.ReadChunkAsync(ct);
+        var (connection, _) = await RawHttpConnection.OpenStreamAsync(_host.Address, Request, ct);
+        using var _connection = connection;
 
         // The idle timeout (1.5 s) ends the stream with the last chunk, as the pipeline would.
         Assert.That(await connection.ReadChunkAsync(ct), Is.Empty);
@@ -135,10 +133,7 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task ClientDisconnect_UnregistersTheClient(CancellationToken ct)
     {
-        var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
-        await connection.SendAsync(Request, ct);
-        await connection.ReadHeadAsync(ct);
-        var clientId = (await connection.ReadChunkAsync(ct))[3..43];
+        var (connection, clientId) = await RawHttpConnection.OpenStreamAsync(_host.Address, Request, ct);
         Assert.That(_host.Bus.Find(clientId), Is.Not.Null);
 
         connection.Dispose();
@@ -152,10 +147,8 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task Shutdown_EndsDirectStreamsAndClosesTheirConnections(CancellationToken ct)
     {
-        using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
-        await connection.SendAsync(Request, ct);
-        await connection.ReadHeadAsync(ct);
-        await connection.ReadChunkAsync(ct);
+        var (connection, _) = await RawHttpConnection.OpenStreamAsync(_host.Address, Request, ct);
+        using var _connection = connection;
 
         var stopping = _host.StopAsync();
 
