@@ -20,6 +20,7 @@ public sealed class RealtimeClient : IDisposable
     private volatile ClientState _state = new(null, []);
     private int _isClosed;
     private long _lastActivity;
+    private RealtimeSocketWriter? _socket;
 
     public RealtimeClient(string id, string? remoteIp, int capacity)
     {
@@ -66,16 +67,106 @@ public sealed class RealtimeClient : IDisposable
         now - LastActivity >= (long)idleTimeout.TotalMilliseconds
         || now - ConnectedAt >= (long)maxLifetime.TotalMilliseconds;
 
-    /// <summary>Queues a message; a full queue closes the client and returns false.</summary>
+    /// <summary>The socket the stream's messages go straight to, when it has one (<see cref="UseSocket"/>).</summary>
+    internal RealtimeSocketWriter? SocketWriter => _socket;
+
+    /// <summary>
+    /// Lets messages go straight to <paramref name="socket"/> once the client has subscribed.
+    /// Only for a plaintext HTTP/1.1 chunked response: every message is written as one chunk.
+    /// Called before the pump starts.
+    /// </summary>
+    internal void UseSocket(System.Net.Sockets.Socket socket) => _socket = new RealtimeSocketWriter(socket);
+
+    /// <summary>Undoes <see cref="UseSocket"/> before the pump starts.</summary>
+    internal void UseNoSocket() => _socket = null;
+
+    /// <summary>
+    /// Sends a message straight to the socket when nothing is queued before it, or else queues it
+    /// for the pump; a full queue or a broken connection closes the client and returns false.
+    /// </summary>
     public bool TrySend(RealtimeMessage message)
     {
-        if (_queue.Writer.TryWrite(message))
+        if (_socket is not { } socket)
         {
-            return true;
+            return Enqueue(message);
         }
 
+        var failed = false;
+        lock (socket.Sync)
+        {
+            if (socket.Delivered && !socket.Ended && !socket.PumpBusy && _queue.Reader.Count == 0 && !IsClosed)
+            {
+                switch (socket.SendNow(Id, message, out var rest))
+                {
+                    case SocketSend.Sent:
+                        MarkActive();
+                        RealtimeMetrics.SocketSends.Add(1);
+                        return true;
+                    case SocketSend.Blocked:
+                        message = rest ?? message;
+                        break;
+                    default:
+                        failed = true;
+                        break;
+                }
+            }
+
+            // Queued under the lock, so that the pump takes it only after a send in progress.
+            if (!failed && _queue.Writer.TryWrite(message))
+            {
+                return true;
+            }
+
+            // A full queue: the client does not read, so its socket is full too and a last chunk
+            // would never get through; the connection is dropped with the client. (A queue that
+            // is closed already belongs to a stream ending normally.)
+            if (!IsClosed)
+            {
+                socket.MarkBroken();
+            }
+        }
+
+        // Outside the lock: closing runs the cancellation callbacks of the pump's wait.
         Close();
         return false;
+    }
+
+    /// <summary>
+    /// Takes the next queued message for the pump; <paramref name="toSocket"/> says it is to be
+    /// sent with <see cref="RealtimeSocketWriter.SendAsync"/> (then call <see cref="Sent"/> after).
+    /// </summary>
+    internal bool TryTake(out RealtimeMessage message, out bool toSocket)
+    {
+        if (_socket is not { } socket)
+        {
+            toSocket = false;
+            return _queue.Reader.TryRead(out message!);
+        }
+
+        lock (socket.Sync)
+        {
+            toSocket = false;
+            if (!_queue.Reader.TryRead(out message!))
+            {
+                return false;
+            }
+
+            toSocket = socket.Delivered && !socket.Ended;
+            socket.PumpBusy = toSocket;
+            return true;
+        }
+    }
+
+    /// <summary>The pump finished sending a message it took for the socket.</summary>
+    internal void Sent()
+    {
+        if (_socket is { } socket)
+        {
+            lock (socket.Sync)
+            {
+                socket.PumpBusy = false;
+            }
+        }
     }
 
     /// <summary>
@@ -94,8 +185,19 @@ public sealed class RealtimeClient : IDisposable
 
             _state = new ClientState(auth, subscriptions);
             Interlocked.Increment(ref s_stateVersion);
-            return true;
         }
+
+        // The client could only subscribe with the id it read from PB_CONNECT: whatever went
+        // through Kestrel has arrived, so messages may now go straight to the socket.
+        if (_socket is { } socket)
+        {
+            lock (socket.Sync)
+            {
+                socket.MarkDelivered();
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Removes one subscription by its exact key; false when the client did not have it.</summary>
@@ -147,6 +249,17 @@ public sealed class RealtimeClient : IDisposable
         Interlocked.Increment(ref s_stateVersion);
         _queue.Writer.TryComplete();
         _closed.Cancel();
+    }
+
+    private bool Enqueue(RealtimeMessage message)
+    {
+        if (_queue.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        Close();
+        return false;
     }
 
     // The token source is deliberately not disposed: producers may still call Close() from other

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using PocketBaseSharp.Server.Api;
 using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Settings;
@@ -100,9 +101,18 @@ public sealed class RealtimeConnectionGate(ConnectionDelegate next, IServiceProv
     {
         var output = connection.Transport.Output;
         RealtimeMetrics.DirectStreams.Add(1);
-        await _stream.RunAsync(output, remoteIp, connection.ConnectionClosed);
+        // Plaintext only: with TLS the socket carries encrypted bytes.
+        var socket = connection.Features.Get<ITlsHandshakeFeature>() is null ? connection.Features.Get<IConnectionSocketFeature>()?.Socket : null;
+        var intact = await _stream.RunAsync(output, remoteIp, socket, connection.ConnectionClosed);
         if (connection.ConnectionClosed.IsCancellationRequested)
         {
+            return false;
+        }
+
+        if (!intact)
+        {
+            // A frame may be cut short: a last chunk after it would not end the response.
+            connection.Abort();
             return false;
         }
 

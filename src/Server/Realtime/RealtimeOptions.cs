@@ -19,4 +19,10 @@ public sealed class RealtimeOptions
     /// (its stream ends and the SDK reconnects) so that it never slows writers or other clients.
     /// </summary>
     public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// Write messages of plaintext HTTP/1.1 streams straight to their sockets once the client has
+    /// subscribed (<see cref="RealtimeSocketWriter"/>); off, every message goes through Kestrel.
+    /// </summary>
+    public bool SocketWrites { get; set; } = true;
 }

@@ -5,7 +5,9 @@ namespace PocketBaseSharp.Server.Realtime;
 /// <summary>
 /// Writes a client's queued messages to its stream, one flush each, until the client is closed
 /// and its queue is drained or the connection goes away. Shared by streams served through
-/// Kestrel's response body and streams served straight on the connection.
+/// Kestrel's response body and streams served straight on the connection. Once a client's
+/// messages go straight to its socket (<see cref="RealtimeSocketWriter"/>) the queue holds only
+/// what the socket could not take at once, and the pump sends that to the socket too.
 /// </summary>
 public static class RealtimePump
 {
@@ -17,12 +19,26 @@ public static class RealtimePump
             // Completes with false once the client is closed and its queue is empty.
             while (await client.Reader.WaitToReadAsync())
             {
-                while (client.Reader.TryRead(out var message))
+                while (client.TryTake(out var message, out var toSocket))
                 {
                     if (client.IsClosed)
                     {
                         // Dropped, timed out or shutting down: what is still queued is not written.
                         return;
+                    }
+
+                    if (toSocket)
+                    {
+                        var sent = await client.SocketWriter!.SendAsync(client.Id, message, client.Closed);
+                        client.Sent();
+                        if (!sent)
+                        {
+                            client.Close();
+                            return;
+                        }
+
+                        client.MarkActive();
+                        continue;
                     }
 
                     if (chunked)
@@ -54,6 +70,11 @@ public static class RealtimePump
         catch (IOException)
         {
             // The connection broke while writing; the client is gone either way.
+        }
+        finally
+        {
+            // Whatever ends the stream next goes through Kestrel again.
+            client.SocketWriter?.End();
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -20,19 +22,33 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
     public Task RunAsync(HttpContext http)
     {
         PrepareResponse(http);
-        return ServeAsync(RealtimeClientAddress.Of(http), http.RequestAborted, client => PumpAsync(http, client));
+        return ServeAsync(RealtimeClientAddress.Of(http), http.RequestAborted, PlainSocket(http), client => PumpAsync(http, client));
     }
 
     /// <summary>
     /// A stream written straight to a connection whose response head is already in
     /// <paramref name="output"/> (<see cref="RealtimeConnectionGate"/>); each message is one chunk.
     /// </summary>
-    public Task RunAsync(PipeWriter output, string remoteIp, CancellationToken connectionClosed) =>
-        ServeAsync(remoteIp, connectionClosed, client => RealtimePump.RunAsync(output, client, chunked: true));
+    /// <returns>False when the connection must be aborted rather than ended with the last chunk.</returns>
+    public async Task<bool> RunAsync(PipeWriter output, string remoteIp, Socket? socket, CancellationToken connectionClosed)
+    {
+        var intact = true;
+        await ServeAsync(remoteIp, connectionClosed, socket, async client =>
+        {
+            await RealtimePump.RunAsync(output, client, chunked: true);
+            intact = client.SocketWriter?.Broken != true;
+        });
+        return intact;
+    }
 
-    private async Task ServeAsync(string remoteIp, CancellationToken aborted, Func<RealtimeClient, Task> pump)
+    private async Task ServeAsync(string remoteIp, CancellationToken aborted, Socket? socket, Func<RealtimeClient, Task> pump)
     {
         using var client = new RealtimeClient(RealtimeClientId.New(), remoteIp, options.Value.QueueCapacity);
+        if (socket is not null && options.Value.SocketWrites)
+        {
+            client.UseSocket(socket);
+        }
+
         bus.Register(client);
         RealtimeMetrics.Streams.Add(1);
         // Every ending closes the client, which ends the pump: a disconnect through this one
@@ -87,8 +103,25 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
             return;
         }
 
+        // Messages may go straight to the socket only as chunks of the response Kestrel started.
+        if (client.SocketWriter is not null && !string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            client.UseNoSocket();
+        }
+
         await RealtimePump.RunAsync(http.Response.BodyWriter, client, chunked: false);
+        if (client.SocketWriter?.Broken == true)
+        {
+            // A frame may be cut short: ending the response normally would corrupt the stream.
+            http.Abort();
+        }
     }
+
+    /// <summary>The connection's socket, when the response bytes are sent on it as they are (plaintext HTTP/1.1).</summary>
+    private static Socket? PlainSocket(HttpContext http) =>
+        http.Request.Protocol == "HTTP/1.1" && !http.Request.IsHttps && http.Features.Get<ITlsConnectionFeature>() is null
+            ? http.Features.Get<IConnectionSocketFeature>()?.Socket
+            : null;
 
     private static void CloseClient(object? client) => ((RealtimeClient)client!).Close();
 }

@@ -20,17 +20,23 @@ public sealed class RawHttpConnection : IDisposable
         _stream = tcp.GetStream();
     }
 
-    public static async Task<RawHttpConnection> OpenAsync(Uri address, CancellationToken ct)
+    /// <param name="receiveBuffer">A small value keeps the kernel from buffering much for a client that does not read.</param>
+    public static async Task<RawHttpConnection> OpenAsync(Uri address, CancellationToken ct, int? receiveBuffer = null)
     {
         var tcp = new TcpClient { NoDelay = true };
+        if (receiveBuffer is { } size)
+        {
+            tcp.ReceiveBufferSize = size;
+        }
+
         await tcp.ConnectAsync(address.Host, address.Port, ct);
         return new RawHttpConnection(tcp);
     }
 
     /// <summary>Opens a connection, sends <paramref name="request"/> (a realtime GET) and reads the response head and PB_CONNECT; returns the client id.</summary>
-    public static async Task<(RawHttpConnection Connection, string ClientId)> OpenStreamAsync(Uri address, string request, CancellationToken ct)
+    public static async Task<(RawHttpConnection Connection, string ClientId)> OpenStreamAsync(Uri address, string request, CancellationToken ct, int? receiveBuffer = null)
     {
-        var connection = await OpenAsync(address, ct);
+        var connection = await OpenAsync(address, ct, receiveBuffer);
         await connection.SendAsync(request, ct);
         await connection.ReadHeadAsync(ct);
         var connect = await connection.ReadChunkAsync(ct);

@@ -22,7 +22,7 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task FirstRequest_IsServedDirectly_AsChunkedFrames(CancellationToken ct)
     {
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
 
         await connection.SendAsync(Request, ct);
@@ -46,7 +46,7 @@ public sealed class RealtimeConnectionGateTests
         var (directStatus, directHeaders) = await direct.ReadHeadAsync(ct);
 
         // A first request that is not realtime leaves the connection to Kestrel for good.
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         using var piped = await RawHttpConnection.OpenAsync(_host.Address, ct);
         await piped.SendAsync("GET /api/nothing HTTP/1.1\r\nHost: test\r\n\r\n", ct);
         var (notFound, notFoundHeaders) = await piped.ReadHeadAsync(ct);
@@ -63,7 +63,7 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task HeadArrivingInPieces_IsStillServedDirectly(CancellationToken ct)
     {
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
 
         foreach (var piece in new[] { "GET /api/re", "altime HTTP/1.1\r\nHo", "st: test\r\n", "\r\n" })
@@ -87,7 +87,7 @@ public sealed class RealtimeConnectionGateTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var ct = timeout.Token;
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
 
         await connection.SendAsync(request, ct);
@@ -101,7 +101,7 @@ public sealed class RealtimeConnectionGateTests
     [Test, CancelAfter(10_000)]
     public async Task NotRealtime_SplitInsideThePath_IsServedByKestrel(CancellationToken ct)
     {
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         using var connection = await RawHttpConnection.OpenAsync(_host.Address, ct);
 
         await connection.SendAsync("GET /api/rea", ct);
@@ -121,7 +121,7 @@ public sealed class RealtimeConnectionGateTests
 
         // The idle timeout (1.5 s) ends the stream with the last chunk, as the pipeline would.
         Assert.That(await connection.ReadChunkAsync(ct), Is.Empty);
-        using var counter = new DirectStreamCounter();
+        using var counter = RealtimeCounter.DirectStreams();
         await connection.SendAsync(Request, ct);
         var (status, _) = await connection.ReadHeadAsync(ct);
 
