@@ -80,7 +80,7 @@ internal sealed class FanOutPlan
     private static (List<SubscriberGroup> Groups, bool IdTopics) Group(RecordChange change, IReadOnlyCollection<RealtimeClient> clients)
     {
         var collection = change.Collection;
-        Dictionary<(TopicKind, string, string, string, string), SubscriberGroup>? byKey = null;
+        Dictionary<(TopicKind, string, string, string, string, string), SubscriberGroup>? byKey = null;
         List<SubscriberGroup>? groups = null;
         var idTopics = false;
         var remaining = clients.Count;
@@ -107,7 +107,7 @@ internal sealed class FanOutPlan
                 // auth), so a fan-out does not also allocate the growth steps of these collections.
                 byKey ??= new(remaining + 1);
                 groups ??= new(remaining + 1);
-                var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", subscription.Options.Fingerprint);
+                var key = (kind, auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Updated ?? "", auth?.TokenKey ?? "", subscription.Options.Fingerprint);
                 if (byKey.TryGetValue(key, out var group))
                 {
                     (group.More ??= []).Add((client, subscription.Key));

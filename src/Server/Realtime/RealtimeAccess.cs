@@ -61,7 +61,7 @@ public sealed class RealtimeAccess(RecordRules rules)
         }
 
         var key = new CheckKey(collection.Id, collection.Name, collection.Updated, expression, access,
-            auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Stamp ?? "", options.Fingerprint);
+            auth?.CollectionId ?? "", auth?.RecordId ?? "", auth?.Updated ?? "", auth?.TokenKey ?? "", options.Fingerprint);
         if (_compiled.TryGetValue(key, out var cached))
         {
             return cached;
@@ -164,5 +164,5 @@ public sealed class RealtimeAccess(RecordRules rules)
 
     private readonly record struct CheckKey(
         string CollectionId, string CollectionName, string CollectionUpdated, string Expression, FilterAccess Access,
-        string AuthCollectionId, string AuthRecordId, string AuthStamp, string Options);
+        string AuthCollectionId, string AuthRecordId, string AuthUpdated, string AuthTokenKey, string Options);
 }

@@ -25,8 +25,12 @@ public sealed class RealtimeAuth(Record record)
     /// <summary>The collection's auth token secret when bound: a new secret invalidates the binding.</summary>
     public string AuthSecret { get; } = record.Collection.TokenOptions("authToken").Secret;
 
-    /// <summary>Changes whenever the record is refreshed, so cached rule checks of the old state are not reused.</summary>
-    public string Stamp { get; } = record.GetString("updated") + "|" + record.GetString("tokenKey");
+    /// <summary>
+    /// With <see cref="TokenKey"/>, changes whenever the record is refreshed, so cached rule checks
+    /// of the old state are not reused. (Both go into cache keys as they are: a joined string
+    /// per client was ~170 bytes each.)
+    /// </summary>
+    public string Updated { get; } = record.GetString("updated");
 
     /// <summary>Upstream compares auth states by record id and collection id only.</summary>
     public bool IsSameRecord(RealtimeAuth? other) =>

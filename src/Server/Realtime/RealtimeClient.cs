@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
 
 namespace PocketBaseSharp.Server.Realtime;
 
@@ -14,7 +13,7 @@ public sealed class RealtimeClient : IDisposable
     // plan built from them (FanOutPlan) can tell it is still current without walking the clients.
     private static long s_stateVersion;
 
-    private readonly Channel<RealtimeMessage> _queue;
+    private readonly MessageQueue _queue;
     private readonly CancellationTokenSource _closed = new();
     private readonly Lock _stateLock = new();
     private volatile ClientState _state = new(null, []);
@@ -25,14 +24,10 @@ public sealed class RealtimeClient : IDisposable
     public RealtimeClient(string id, string? remoteIp, int capacity)
     {
         Id = id;
-        RemoteIp = remoteIp;
+        RemoteIp = remoteIp is null ? null : SharedStrings.Share(remoteIp);
         ConnectedAt = Environment.TickCount64;
         _lastActivity = ConnectedAt;
-        _queue = Channel.CreateBounded<RealtimeMessage>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = new MessageQueue(capacity);
     }
 
     /// <summary>Changes whenever any client's auth, subscriptions or open state changed.</summary>
@@ -46,7 +41,8 @@ public sealed class RealtimeClient : IDisposable
 
     public ImmutableArray<Subscription> Subscriptions => _state.Subscriptions;
 
-    public ChannelReader<RealtimeMessage> Reader => _queue.Reader;
+    /// <summary>The messages waiting for the stream's pump.</summary>
+    internal MessageQueue Queue => _queue;
 
     /// <summary>Cancelled when the client was closed (dropped, unregistered or shut down).</summary>
     public CancellationToken Closed => _closed.Token;
@@ -94,7 +90,7 @@ public sealed class RealtimeClient : IDisposable
         var failed = false;
         lock (socket.Sync)
         {
-            if (socket.Delivered && !socket.Ended && !socket.PumpBusy && _queue.Reader.Count == 0 && !IsClosed)
+            if (socket.Delivered && !socket.Ended && !socket.PumpBusy && _queue.Count == 0 && !IsClosed)
             {
                 switch (socket.SendNow(Id, message, out var rest))
                 {
@@ -112,7 +108,7 @@ public sealed class RealtimeClient : IDisposable
             }
 
             // Queued under the lock, so that the pump takes it only after a send in progress.
-            if (!failed && _queue.Writer.TryWrite(message))
+            if (!failed && _queue.TryWrite(message))
             {
                 return true;
             }
@@ -140,13 +136,13 @@ public sealed class RealtimeClient : IDisposable
         if (_socket is not { } socket)
         {
             toSocket = false;
-            return _queue.Reader.TryRead(out message!);
+            return _queue.TryRead(out message!);
         }
 
         lock (socket.Sync)
         {
             toSocket = false;
-            if (!_queue.Reader.TryRead(out message!))
+            if (!_queue.TryRead(out message!))
             {
                 return false;
             }
@@ -247,13 +243,13 @@ public sealed class RealtimeClient : IDisposable
         }
 
         Interlocked.Increment(ref s_stateVersion);
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         _closed.Cancel();
     }
 
     private bool Enqueue(RealtimeMessage message)
     {
-        if (_queue.Writer.TryWrite(message))
+        if (_queue.TryWrite(message))
         {
             return true;
         }

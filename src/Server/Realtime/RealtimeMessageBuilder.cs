@@ -129,8 +129,8 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
         // The same record JSON serves every group that sees the same fields; expansions are
         // filtered by each subscriber's rules, so those are only shared within one auth.
         var payloadKey = options.Expand is null
-            ? new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", "", "", "")
-            : new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", options.Expand, auth?.RecordId ?? "", auth?.Stamp ?? "");
+            ? new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", "", "", "", "")
+            : new PayloadKey(superuser, showEmail, IsSelf(auth, change.Record), options.Fields ?? "", options.Expand, auth?.RecordId ?? "", auth?.Updated ?? "", auth?.TokenKey ?? "");
         if (!payloads.TryGetValue(payloadKey, out var payload))
         {
             payload = await SerializeAsync(session, change, auth, options, showEmail);
@@ -190,5 +190,5 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
     private static bool IsSelf(RealtimeAuth? auth, Record record) => auth is not null && auth.Is(record);
 
     /// <summary>What makes two groups' record JSON differ; expansions are per auth record.</summary>
-    private readonly record struct PayloadKey(bool Superuser, bool ShowEmail, bool Self, string Fields, string Expand, string AuthRecordId, string AuthStamp);
+    private readonly record struct PayloadKey(bool Superuser, bool ShowEmail, bool Self, string Fields, string Expand, string AuthRecordId, string AuthUpdated, string AuthTokenKey);
 }

@@ -17,7 +17,7 @@ public static class RealtimePump
         try
         {
             // Completes with false once the client is closed and its queue is empty.
-            while (await client.Reader.WaitToReadAsync())
+            while (await client.Queue.WaitToReadAsync())
             {
                 while (client.TryTake(out var message, out var toSocket))
                 {

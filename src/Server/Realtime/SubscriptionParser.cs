@@ -11,13 +11,14 @@ public static class SubscriptionParser
 {
     public static Subscription Parse(string key)
     {
+        key = SharedStrings.Share(key);
         var question = key.IndexOf('?', StringComparison.Ordinal);
         if (question < 0)
         {
             return new Subscription(key, key, SubscriptionOptions.None);
         }
 
-        var topic = key[..question];
+        var topic = SharedStrings.Share(key[..question]);
         var query = QueryHelpers.ParseQuery(key[question..]);
         if (!query.TryGetValue("options", out var raw) || raw.Count == 0 || string.IsNullOrEmpty(raw[0]))
         {

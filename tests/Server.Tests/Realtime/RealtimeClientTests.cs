@@ -26,7 +26,7 @@ public sealed class RealtimeClientTests
         for (var i = 0; i < 10; i++)
         {
             Assert.That(client.TrySend(Message), Is.True);
-            Assert.That(client.Reader.TryRead(out _), Is.True);
+            Assert.That(client.Queue.TryRead(out _), Is.True);
         }
 
         Assert.That(client.IsClosed, Is.False);

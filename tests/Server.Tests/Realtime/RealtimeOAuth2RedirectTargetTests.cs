@@ -18,9 +18,9 @@ public sealed class RealtimeOAuth2RedirectTargetTests
         Assert.That(await target.DeliverAsync(client.Id, data, "10.0.0.1", CancellationToken.None), Is.False);
 
         Assert.That(client.Subscriptions.Select(s => s.Key), Is.EqualTo(new[] { "posts" }));
-        Assert.That(client.Reader.TryRead(out var message), Is.True);
+        Assert.That(client.Queue.TryRead(out var message), Is.True);
         Assert.That(SseFrame.ToText(client.Id, message!), Is.EqualTo($"id:{client.Id}\nevent:@oauth2\ndata:{{\"state\":\"{client.Id}\",\"code\":\"abc\"}}\n\n"));
-        Assert.That(client.Reader.TryRead(out _), Is.False);
+        Assert.That(client.Queue.TryRead(out _), Is.False);
     }
 
     [Test]
