@@ -48,9 +48,13 @@ public sealed class RealtimeMessageBuilder(RealtimeAccess access, RecordExpander
 
             var group = groups[i];
             messages.Add((group.First, Message(group.FirstKey, data, shared)));
-            foreach (var (client, key) in group.More ?? [])
+            // (No `More ?? []`: that is a new empty list per group and event.)
+            if (group.More is { } more)
             {
-                messages.Add((client, Message(key, data, shared)));
+                foreach (var (client, key) in more)
+                {
+                    messages.Add((client, Message(key, data, shared)));
+                }
             }
         }
 
