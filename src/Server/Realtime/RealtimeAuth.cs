@@ -10,9 +10,10 @@ namespace PocketBaseSharp.Server.Realtime;
 /// </summary>
 public sealed class RealtimeAuth(Record record)
 {
-    public Record Record { get; } = record;
+    /// <summary>The record without its password hash, which realtime never reads and 10,000 clients kept 1.5 MB of.</summary>
+    public Record Record => State.Record!;
 
-    public RequestAuthState State { get; } = new(record, null);
+    public RequestAuthState State { get; } = new(WithoutPassword(record), null);
 
     public string RecordId { get; } = record.Id;
 
@@ -37,6 +38,25 @@ public sealed class RealtimeAuth(Record record)
         other is not null
         && string.Equals(RecordId, other.RecordId, StringComparison.Ordinal)
         && string.Equals(CollectionId, other.CollectionId, StringComparison.Ordinal);
+
+    private static Record WithoutPassword(Record record)
+    {
+        if (!record.Values.ContainsKey("password"))
+        {
+            return record;
+        }
+
+        var values = new Dictionary<string, object?>(record.Values.Count - 1, record.Values.Comparer);
+        foreach (var (key, value) in record.Values)
+        {
+            if (key != "password")
+            {
+                values[key] = value;
+            }
+        }
+
+        return new Record(record.Collection, values);
+    }
 
     public bool Is(Record record) =>
         string.Equals(RecordId, record.Id, StringComparison.Ordinal)

@@ -22,7 +22,7 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
     public Task RunAsync(HttpContext http)
     {
         PrepareResponse(http);
-        return ServeAsync(RealtimeClientAddress.Of(http), http.RequestAborted, PlainSocket(http), client => PumpAsync(http, client));
+        return ServeAsync(RealtimeClientAddress.Of(http), http.RequestAborted, PlainSocket(http), http, null);
     }
 
     /// <summary>
@@ -30,18 +30,12 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
     /// <paramref name="output"/> (<see cref="RealtimeConnectionGate"/>); each message is one chunk.
     /// </summary>
     /// <returns>False when the connection must be aborted rather than ended with the last chunk.</returns>
-    public async Task<bool> RunAsync(PipeWriter output, string remoteIp, Socket? socket, CancellationToken connectionClosed)
-    {
-        var intact = true;
-        await ServeAsync(remoteIp, connectionClosed, socket, async client =>
-        {
-            await RealtimePump.RunAsync(output, client, chunked: true);
-            intact = client.SocketWriter?.Broken != true;
-        });
-        return intact;
-    }
+    public Task<bool> RunAsync(PipeWriter output, string remoteIp, Socket? socket, CancellationToken connectionClosed) =>
+        ServeAsync(remoteIp, connectionClosed, socket, null, output);
 
-    private async Task ServeAsync(string remoteIp, CancellationToken aborted, Socket? socket, Func<RealtimeClient, Task> pump)
+    // One async frame for the whole stream (with the pump's): thousands of streams are open at once,
+    // and each frame, closure or delegate between them was kept alive as long as the stream.
+    private async Task<bool> ServeAsync(string remoteIp, CancellationToken aborted, Socket? socket, HttpContext? http, PipeWriter? output)
     {
         using var client = new RealtimeClient(RealtimeClientId.New(), remoteIp, options.Value.QueueCapacity);
         if (socket is not null && options.Value.SocketWrites)
@@ -64,7 +58,36 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
             }
 
             client.TrySend(ConnectMessage(client.Id));
-            await pump(client);
+            if (http is null)
+            {
+                await RealtimePump.RunAsync(output!, client, chunked: true);
+                return client.SocketWriter?.Broken != true;
+            }
+
+            try
+            {
+                await http.Response.StartAsync(client.Closed);
+            }
+            catch (OperationCanceledException) when (client.IsClosed)
+            {
+                // Closed while starting: the response simply ends.
+                return true;
+            }
+
+            // Messages may go straight to the socket only as chunks of the response Kestrel started.
+            if (client.SocketWriter is not null && !string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase))
+            {
+                client.UseNoSocket();
+            }
+
+            await RealtimePump.RunAsync(http.Response.BodyWriter, client, chunked: false);
+            if (client.SocketWriter?.Broken == true)
+            {
+                // A frame may be cut short: ending the response normally would corrupt the stream.
+                http.Abort();
+            }
+
+            return true;
         }
         finally
         {
@@ -89,32 +112,6 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
         http.Response.Headers.CacheControl = "no-store";
         // Tells nginx-like proxies not to hold the events back.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-    }
-
-    private static async Task PumpAsync(HttpContext http, RealtimeClient client)
-    {
-        try
-        {
-            await http.Response.StartAsync(client.Closed);
-        }
-        catch (OperationCanceledException) when (client.IsClosed)
-        {
-            // Closed while starting: the response simply ends.
-            return;
-        }
-
-        // Messages may go straight to the socket only as chunks of the response Kestrel started.
-        if (client.SocketWriter is not null && !string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            client.UseNoSocket();
-        }
-
-        await RealtimePump.RunAsync(http.Response.BodyWriter, client, chunked: false);
-        if (client.SocketWriter?.Broken == true)
-        {
-            // A frame may be cut short: ending the response normally would corrupt the stream.
-            http.Abort();
-        }
     }
 
     /// <summary>The connection's socket, when the response bytes are sent on it as they are (plaintext HTTP/1.1).</summary>
