@@ -40,7 +40,10 @@ public static class RecordColumns
             if (i >= 0)
             {
                 var field = fields[f];
-                values[field.Name] = FromDb(field, reader.IsDBNull(i) ? null : reader.GetValue(i));
+                // One call per column (GetValue gives DBNull for NULL): each is a native call with
+                // SafeHandle reference counting, a visible share of a getOne.
+                var raw = reader.GetValue(i);
+                values[field.Name] = FromDb(field, raw is DBNull ? null : raw);
             }
         }
 
