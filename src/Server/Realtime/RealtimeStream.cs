@@ -74,8 +74,11 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
                 return true;
             }
 
-            // Messages may go straight to the socket only as chunks of the response Kestrel started.
-            if (client.SocketWriter is not null && !string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase))
+            // Messages may go straight to the socket only as chunks of the response Kestrel started,
+            // with nothing transforming the body (a compressing middleware sets Content-Encoding).
+            if (client.SocketWriter is not null
+                && (!string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase)
+                    || !string.IsNullOrEmpty(http.Response.Headers.ContentEncoding)))
             {
                 client.UseNoSocket();
             }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,7 +31,8 @@ public sealed class ProtocolHost : IAsyncDisposable
 
     public Uri Address => Http.BaseAddress!;
 
-    public static async Task<ProtocolHost> StartAsync(TimeSpan? idleTimeout = null, int queueCapacity = 1000, TimeSpan? maxLifetime = null)
+    /// <param name="middleware">Runs before the realtime endpoints (for tests of what the pipeline may do to a stream).</param>
+    public static async Task<ProtocolHost> StartAsync(TimeSpan? idleTimeout = null, int queueCapacity = 1000, TimeSpan? maxLifetime = null, Func<HttpContext, RequestDelegate, Task>? middleware = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -46,6 +48,10 @@ public sealed class ProtocolHost : IAsyncDisposable
         builder.Services.AddSingleton<IRealtimeAuthenticator, HeaderAuthenticator>();
         var app = builder.Build();
         app.UseMiddleware<PocketBaseSharp.Server.Api.ErrorMiddleware>();
+        if (middleware is not null)
+        {
+            app.Use(middleware);
+        }
         app.MapRealtimeApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -48,14 +48,7 @@ public sealed class RealtimeSocketWriteTests
         using var gate = RealtimeCounter.DirectStreams();
         using var sends = RealtimeCounter.SocketSends();
 
-        // A first request that is not a stream: the stream after it is served by the pipeline.
-        await connection.SendAsync("POST /api/realtime HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", ct);
-        var (status, headers) = await connection.ReadHeadAsync(ct);
-        Assert.That(status, Does.StartWith("HTTP/1.1 400"));
-        await connection.ReadBodyAsync(int.Parse(headers.Single(h => h.Name == "Content-Length").Value, System.Globalization.CultureInfo.InvariantCulture), ct);
-        await connection.SendAsync(Request, ct);
-        await connection.ReadHeadAsync(ct);
-        var clientId = (await connection.ReadChunkAsync(ct))[3..43];
+        var clientId = await OpenPipelineStreamAsync(connection, ct);
         Assert.That(gate.Count, Is.Zero);
 
         await SubscribeAsync(host, clientId, ct);
@@ -72,6 +65,26 @@ public sealed class RealtimeSocketWriteTests
         Assert.That(await connection.ReadChunkAsync(ct), Is.Empty);
         await connection.SendAsync(Request, ct);
         Assert.That((await connection.ReadHeadAsync(ct)).Status, Is.EqualTo("HTTP/1.1 200 OK"));
+    }
+
+    [Test, CancelAfter(10_000)]
+    public async Task AResponseBodyThatIsEncoded_KeepsItsMessagesInThePipeline(CancellationToken ct)
+    {
+        // A middleware that encodes the body (as compression would) owns the bytes on the wire.
+        await using var host = await ProtocolHost.StartAsync(middleware: (http, next) =>
+        {
+            http.Response.Headers.ContentEncoding = "identity";
+            return next(http);
+        });
+        using var connection = await RawHttpConnection.OpenAsync(host.Address, ct);
+        using var sends = RealtimeCounter.SocketSends();
+        var clientId = await OpenPipelineStreamAsync(connection, ct);
+
+        await SubscribeAsync(host, clientId, ct);
+        Assert.That(host.Bus.Send(clientId, RealtimeMessage.FromJson("posts/*", "{}")), Is.True);
+
+        Assert.That(await connection.ReadChunkAsync(ct), Is.EqualTo($"id:{clientId}\nevent:posts/*\ndata:{{}}\n\n"));
+        Assert.That(sends.Count, Is.Zero);
     }
 
     [Test, CancelAfter(30_000)]
@@ -130,6 +143,18 @@ public sealed class RealtimeSocketWriteTests
         Assert.That(host.Bus.Find(stuckId), Is.Null);
         Assert.That(host.Bus.Send(healthyId, RealtimeMessage.FromJson("ok", "{}")), Is.True);
         Assert.That(await healthy.ReadChunkAsync(ct), Is.EqualTo($"id:{healthyId}\nevent:ok\ndata:{{}}\n\n"));
+    }
+
+    /// <summary>A first request that is not a stream, then a stream, which the pipeline serves; returns its client id.</summary>
+    private static async Task<string> OpenPipelineStreamAsync(RawHttpConnection connection, CancellationToken ct)
+    {
+        await connection.SendAsync("POST /api/realtime HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", ct);
+        var (status, headers) = await connection.ReadHeadAsync(ct);
+        Assert.That(status, Does.StartWith("HTTP/1.1 400"));
+        await connection.ReadBodyAsync(int.Parse(headers.Single(h => h.Name == "Content-Length").Value, System.Globalization.CultureInfo.InvariantCulture), ct);
+        await connection.SendAsync(Request, ct);
+        await connection.ReadHeadAsync(ct);
+        return (await connection.ReadChunkAsync(ct))[3..43];
     }
 
     private static async Task SubscribeAsync(ProtocolHost host, string clientId, CancellationToken ct)
