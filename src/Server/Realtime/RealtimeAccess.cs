@@ -12,7 +12,9 @@ namespace PocketBaseSharp.Server.Realtime;
 /// Compiles the rules and filters realtime checks with, through the same <see cref="RecordRules"/>
 /// as the REST API. A compiled check depends only on the collection, the expression, the
 /// subscriber's auth and the subscription's options, so it is cached under exactly those and
-/// reused for every event and every subscriber sharing them.
+/// reused for every event and every subscriber sharing them. A rule that uses only the auth id
+/// is compiled once per auth collection instead (<see cref="CheckTemplate"/>): each subscriber's
+/// check is then made from the template, not cached (fan-out plans keep them between events).
 /// </summary>
 public sealed class RealtimeAccess(RecordRules rules)
 {
@@ -27,11 +29,6 @@ public sealed class RealtimeAccess(RecordRules rules)
     // Rules whose only use of the auth record is its id: one compile per auth collection serves
     // every subscriber of it (null: the rule cannot be compiled that way).
     private readonly ConcurrentDictionary<TemplateKey, CheckTemplate?> _templates = new();
-
-    /// <summary>How many rules and filters were compiled (for tests: templates must keep this low).</summary>
-    public long Compilations => Interlocked.Read(ref _compilations);
-
-    private long _compilations;
 
     // Subscribers that differ only by auth compile to the same SQL text with other parameter
     // values: one string instance serves them all (10,000 subscribers, one copy).
@@ -140,7 +137,6 @@ public sealed class RealtimeAccess(RecordRules rules)
 
     private CompiledCheck? CompileNew(Collection collection, string expression, RequestInfo request, FilterAccess access)
     {
-        Interlocked.Increment(ref _compilations);
         var ctx = new SqlQueryContext(collection.Name);
         string where;
         try

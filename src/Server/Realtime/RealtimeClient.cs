@@ -19,7 +19,7 @@ public sealed class RealtimeClient : IDisposable
     private volatile ClientState _state = new(null, []);
     private int _isClosed;
     private long _lastActivity;
-    private RealtimeSocketWriter? _socket;
+    private volatile RealtimeSocketWriter? _socket;
 
     public RealtimeClient(string id, string? remoteIp, int capacity)
     {
@@ -69,12 +69,9 @@ public sealed class RealtimeClient : IDisposable
     /// <summary>
     /// Lets messages go straight to <paramref name="socket"/> once the client has subscribed.
     /// Only for a plaintext HTTP/1.1 chunked response: every message is written as one chunk.
-    /// Called before the pump starts.
+    /// Called once, before the pump starts (and so before the client can have subscribed).
     /// </summary>
     internal void UseSocket(System.Net.Sockets.Socket socket) => _socket = new RealtimeSocketWriter(socket);
-
-    /// <summary>Undoes <see cref="UseSocket"/> before the pump starts.</summary>
-    internal void UseNoSocket() => _socket = null;
 
     /// <summary>
     /// Sends a message straight to the socket when nothing is queued before it, or else queues it

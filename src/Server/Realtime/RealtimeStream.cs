@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
 using System.Text.Json;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Options;
@@ -38,11 +38,7 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
     private async Task<bool> ServeAsync(string remoteIp, CancellationToken aborted, Socket? socket, HttpContext? http, PipeWriter? output)
     {
         using var client = new RealtimeClient(RealtimeClientId.New(), remoteIp, options.Value.QueueCapacity);
-        if (socket is not null && options.Value.SocketWrites)
-        {
-            client.UseSocket(socket);
-        }
-
+        socket = options.Value.SocketWrites ? socket : null;
         bus.Register(client);
         RealtimeMetrics.Streams.Add(1);
         // Every ending closes the client, which ends the pump: a disconnect through this one
@@ -60,6 +56,11 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
             client.TrySend(ConnectMessage(client.Id));
             if (http is null)
             {
+                if (socket is not null)
+                {
+                    client.UseSocket(socket);
+                }
+
                 await RealtimePump.RunAsync(output!, client, chunked: true);
                 return client.SocketWriter?.Broken != true;
             }
@@ -76,11 +77,11 @@ public sealed class RealtimeStream(IRealtimeBus bus, IOptions<RealtimeOptions> o
 
             // Messages may go straight to the socket only as chunks of the response Kestrel started,
             // with nothing transforming the body (a compressing middleware sets Content-Encoding).
-            if (client.SocketWriter is not null
-                && (!string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase)
-                    || !string.IsNullOrEmpty(http.Response.Headers.ContentEncoding)))
+            if (socket is not null
+                && string.Equals(http.Response.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrEmpty(http.Response.Headers.ContentEncoding))
             {
-                client.UseNoSocket();
+                client.UseSocket(socket);
             }
 
             await RealtimePump.RunAsync(http.Response.BodyWriter, client, chunked: false);
