@@ -17,10 +17,9 @@ public sealed class AuthMiddleware(RequestDelegate next, TokenService tokens)
 
     private async Task AuthenticateAsync(HttpContext http, string token)
     {
-        var result = await tokens.VerifyAsync(token, "auth");
-        if (result is { } r)
+        if (await tokens.AuthenticateAsync(token) is { } record)
         {
-            http.Items[typeof(RequestAuthState)] = new RequestAuthState(r.Record, token);
+            http.Items[typeof(RequestAuthState)] = new RequestAuthState(record, token);
         }
 
         await next(http);

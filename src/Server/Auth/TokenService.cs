@@ -8,7 +8,7 @@ namespace PocketBaseSharp.Server.Auth;
 /// Issues and verifies record tokens. The signing key is the record's <c>tokenKey</c> followed by
 /// the collection secret of the token type, so rotating either invalidates the token.
 /// </summary>
-public sealed class TokenService(CollectionStore collections, RecordStore records)
+public sealed class TokenService(CollectionStore collections, RecordStore records, AuthTokenCache cache)
 {
     public static readonly IReadOnlyDictionary<string, string> SecretKeys = new Dictionary<string, string>
     {
@@ -32,6 +32,32 @@ public sealed class TokenService(CollectionStore collections, RecordStore record
             ["type"] = "auth",
         };
         return Jwt.Sign(claims, record.GetString("tokenKey") + secret);
+    }
+
+    /// <summary>
+    /// The record an auth token (an <c>Authorization</c> header) stands for, or null when it is
+    /// invalid in any way: <see cref="VerifyAsync"/> with <paramref name="token"/>'s last answer
+    /// reused while <see cref="AuthTokenCache"/> can prove it still holds.
+    /// </summary>
+    public async ValueTask<Record?> AuthenticateAsync(string token)
+    {
+        // Read before the record is: a write ending after this makes the new entry stale.
+        var writeVersion = records.Database.WriteVersion;
+        if (cache.Find(token, writeVersion, collections) is { } hit)
+        {
+            return hit;
+        }
+
+        if (await VerifyAsync(token, "auth") is not { } verified)
+        {
+            return null;
+        }
+
+        var (record, claims) = verified;
+
+        var exp = Json.Number(claims["exp"]) ?? double.MaxValue;
+        cache.Add(token, record, exp < 9e18 ? (long)exp : long.MaxValue, writeVersion);
+        return record;
     }
 
     /// <summary>Resolves a token of <paramref name="type"/> to its record, or null when it is invalid in any way.</summary>

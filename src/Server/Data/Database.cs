@@ -36,6 +36,7 @@ public sealed class Database : IAsyncDisposable
     // renting and returning contend on its steal lock.
     private readonly ConcurrentQueue<SqliteConnection> _idleReaders = new();
     private int _idleCount;
+    private long _writeVersion;
 
     // True in the async flow of a write transaction (any Database), so tests can prove that slow
     // work such as bcrypt runs before the writer lock is taken.
@@ -63,6 +64,13 @@ public sealed class Database : IAsyncDisposable
 
     public string Path => _writer.DataSource;
 
+    /// <summary>
+    /// Counts this process's write transactions on the database, raised after each one ends
+    /// (committed or not). A value read before a read and unchanged afterwards proves no write of
+    /// this process landed in between: caches of rows (<see cref="Auth.AuthTokenCache"/>) key on it.
+    /// </summary>
+    public long WriteVersion => Volatile.Read(ref _writeVersion);
+
     /// <summary>Runs <paramref name="work"/> in a write transaction on the single writer connection.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work)
     {
@@ -79,6 +87,7 @@ public sealed class Database : IAsyncDisposable
         finally
         {
             Writing.Value = false;
+            Interlocked.Increment(ref _writeVersion);
             _writeLock.Release();
         }
     }
@@ -101,6 +110,7 @@ public sealed class Database : IAsyncDisposable
         finally
         {
             Writing.Value = false;
+            Interlocked.Increment(ref _writeVersion);
             _writeLock.Release();
             if (committed)
             {
