@@ -18,13 +18,17 @@ public sealed class OtpCodes(CollectionStore collections, RecordStore store)
 
     /// <summary>A new code for <paramref name="record"/>; null id reuse when 10 unexpired ones already exist.</summary>
     /// <returns>The OTP id and the plain code (null when the newest existing OTP was reused instead).</returns>
-    public Task<(string OtpId, string? Code)> CreateAsync(Record record, string sentTo)
+    public async Task<(string OtpId, string? Code)> CreateAsync(Record record, string sentTo)
     {
         var c = record.Collection;
         var otps = Otps;
         var (length, duration) = SettingsOf(c);
         var code = RandomNumberGenerator.GetString("0123456789", Math.Clamp(length, 1, 255));
-        return store.WriteAsync<(string, string?)>(async scope =>
+
+        // Hashed before the transaction, so the single writer never waits for bcrypt; wasted only
+        // when ten unexpired codes already exist (a flood, which the rate limits also slow).
+        var hash = await Passwords.HashAsync(code, 8);
+        return await store.WriteAsync<(string, string?)>(async scope =>
         {
             // Upstream reuses the newest code once 10 unexpired ones exist, to stop mailbox flooding.
             var recent = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, otps,
@@ -39,7 +43,7 @@ public sealed class OtpCodes(CollectionStore collections, RecordStore store)
             var row = new Record(otps, new Dictionary<string, object?>
             {
                 ["id"] = RandomText.RecordId(), ["collectionRef"] = c.Id, ["recordRef"] = record.Id,
-                ["password"] = Passwords.Hash(code, 8), ["sentTo"] = sentTo, ["created"] = now, ["updated"] = now,
+                ["password"] = hash, ["sentTo"] = sentTo, ["created"] = now, ["updated"] = now,
             });
             await scope.InsertAsync(row);
             return (row.Id, code);

@@ -1,6 +1,6 @@
 namespace PocketBaseSharp.Server.Auth;
 
-/// <summary>Counts bcrypt hashes in one async flow, and those made inside a write (<see cref="Passwords.CountHashes"/>).</summary>
+/// <summary>Counts bcrypt hashes and checks in one async flow, and those made inside a write (<see cref="Passwords.CountHashes"/>).</summary>
 public sealed class PasswordHashCounter(Action detach) : IDisposable
 {
     private int _total;

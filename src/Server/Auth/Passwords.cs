@@ -25,6 +25,11 @@ public static class Passwords
             return false;
         }
 
+        if (Counter.Value is { } counter)
+        {
+            counter.Count(Database.InWriteTransaction);
+        }
+
         try
         {
             return BCrypt.Net.BCrypt.Verify(password, hash);
@@ -74,9 +79,9 @@ public static class Passwords
     private static readonly AsyncLocal<PasswordHashCounter?> Counter = new();
 
     /// <summary>
-    /// Counts the hashes made from here on in this async flow (and the flows it starts), and how
-    /// many of them ran inside a write transaction: the test seam that proves bcrypt is kept out
-    /// of the single writer.
+    /// Counts the bcrypt hashes and checks made from here on in this async flow (and the flows it
+    /// starts), and how many of them ran inside a write transaction: the test seam that proves
+    /// bcrypt is kept out of the single writer.
     /// </summary>
     public static PasswordHashCounter CountHashes()
     {

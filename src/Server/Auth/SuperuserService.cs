@@ -27,13 +27,19 @@ public sealed class SuperuserService(CollectionStore collections, RecordStore re
         return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public Task<Record> UpsertAsync(string email, string password, bool deletePlaceholder) => records.WriteAsync(async scope =>
+    public async Task<Record> UpsertAsync(string email, string password, bool deletePlaceholder)
+    {
+        // Hashed before the transaction, so the single writer never waits for bcrypt.
+        var hash = await Passwords.HashAsync(password, Superusers.FindField("password")?.Cost ?? 10);
+        return await records.WriteAsync(scope => UpsertAsync(scope, email, hash, deletePlaceholder));
+    }
+
+    private async Task<Record> UpsertAsync(RecordWriteScope scope, string email, string hash, bool deletePlaceholder)
     {
         var c = Superusers;
         var found = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, c,
             $"SELECT * FROM {TableSchema.Quote(c.Name)} WHERE `email` = @e COLLATE NOCASE LIMIT 1", new Dictionary<string, object?> { ["e"] = email });
         var now = Clock.Now();
-        var hash = Passwords.Hash(password, c.FindField("password")?.Cost ?? 10);
         Record record;
         if (found.Count > 0)
         {
@@ -65,7 +71,7 @@ public sealed class SuperuserService(CollectionStore collections, RecordStore re
         }
 
         return record;
-    });
+    }
 
     public Task DeleteAsync(Record record) => records.WriteAsync(async scope =>
     {

@@ -41,11 +41,14 @@ public static partial class BatchEndpoints
 
         var auth = RequestAuthState.Of(http);
 
-        // Passwords are hashed before the transaction, so the single writer never waits for bcrypt.
+        // Passwords are hashed, and old passwords checked, before the transaction, so the single
+        // writer never waits for bcrypt.
         var prehashed = new PrehashedPassword?[requests.Count];
+        var oldPasswords = new PrecheckedOldPassword?[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
             prehashed[i] = await PrehashAsync(requests[i] as JsonObject, store.Collections);
+            oldPasswords[i] = await PrecheckAsync(requests[i] as JsonObject, store, auth);
         }
 
         var results = await store.WriteAsync(async scope =>
@@ -55,7 +58,7 @@ public static partial class BatchEndpoints
             {
                 try
                 {
-                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope, FilesOf(files, i), prehashed[i]));
+                    output.Add(await RunAsync(http, auth, requests[i] as JsonObject, records, scope, FilesOf(files, i), prehashed[i], oldPasswords[i]));
                 }
                 catch (ApiException ex)
                 {
@@ -76,7 +79,16 @@ public static partial class BatchEndpoints
             : Task.FromResult<PrehashedPassword?>(null);
     }
 
-    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope, Dictionary<string, List<UploadedFile>> files, PrehashedPassword? prehashed)
+    private static Task<PrecheckedOldPassword?> PrecheckAsync(JsonObject? sub, RecordStore store, RequestAuthState auth)
+    {
+        var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
+        return match.Success && match.Groups["id"].Success && sub?["body"] is JsonObject body
+            && string.Equals(Json.String(sub["method"]), "PATCH", StringComparison.OrdinalIgnoreCase)
+            ? PrecheckedOldPassword.ForAsync(store.Collections.Find(Uri.UnescapeDataString(match.Groups["c"].Value)), Uri.UnescapeDataString(match.Groups["id"].Value), body, auth, store)
+            : Task.FromResult<PrecheckedOldPassword?>(null);
+    }
+
+    private static async Task<JsonObject> RunAsync(HttpContext http, RequestAuthState auth, JsonObject? sub, RecordService records, RecordWriteScope scope, Dictionary<string, List<UploadedFile>> files, PrehashedPassword? prehashed, PrecheckedOldPassword? oldPassword)
     {
         var method = (Json.String(sub?["method"]) ?? "").ToUpperInvariant();
         var match = RecordUrl().Match(Json.String(sub?["url"]) ?? "");
@@ -89,7 +101,7 @@ public static partial class BatchEndpoints
         var id = match.Groups["id"].Success ? Uri.UnescapeDataString(match.Groups["id"].Value) : null;
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(match.Groups["q"].Value).ToDictionary(q => q.Key, q => q.Value.ToString());
         var body = sub?["body"] as JsonObject ?? [];
-        var req = new RecordRequest(http, auth, method, collection, id, body, query) { Files = files, PrehashedPassword = prehashed };
+        var req = new RecordRequest(http, auth, method, collection, id, body, query) { Files = files, PrehashedPassword = prehashed, OldPassword = oldPassword };
         var fields = query.GetValueOrDefault("fields");
         switch (method)
         {

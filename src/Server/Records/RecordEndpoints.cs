@@ -53,10 +53,11 @@ public static class RecordEndpoints
         return await store.WriteAsync(scope => records.CreateAsync(req, scope));
     }
 
-    /// <summary>An update as the route runs it: a submitted password is hashed before the write transaction.</summary>
+    /// <summary>An update as the route runs it: a submitted password is hashed, and the old one checked, before the write transaction.</summary>
     public static async Task<JsonObject> UpdateAsync(RecordRequest req, RecordService records, RecordStore store)
     {
         req = await WithPrehashedPasswordAsync(req, store.Collections);
+        req = await PrecheckedOldPassword.ForAsync(store.Collections.Find(req.Collection), req.Id, req.Body, req.Auth, store) is { } old ? req with { OldPassword = old } : req;
         return await store.WriteAsync(scope => records.UpdateAsync(req, scope));
     }
 

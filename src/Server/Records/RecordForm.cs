@@ -25,6 +25,9 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage, bool i
     /// <summary>The password hashed before the write transaction, used when it matches the submitted one.</summary>
     public PrehashedPassword? PrehashedPassword { get; init; }
 
+    /// <summary>The old password checked before the write transaction, used when it matches what the form checks.</summary>
+    public PrecheckedOldPassword? OldPassword { get; init; }
+
     /// <summary>The submitted data after modifiers were resolved, as <c>@request.body</c> sees it.</summary>
     public Dictionary<string, object?> Body { get; } = new(StringComparer.Ordinal);
 
@@ -252,7 +255,7 @@ public sealed class RecordForm(Record record, bool isNew, bool canManage, bool i
                 _errors.Add("passwordConfirm", "validation_values_mismatch", "Values don't match.");
             }
 
-            if (!isNew && !canManage && !Passwords.Verify(_oldPassword ?? "", record.GetString("password")))
+            if (!isNew && !canManage && !PrecheckedOldPassword.Check(OldPassword, _oldPassword ?? "", record.GetString("password")))
             {
                 _errors.Add("oldPassword", "validation_invalid_old_password", "Missing or invalid old password.");
             }

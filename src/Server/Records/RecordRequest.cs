@@ -20,6 +20,9 @@ public sealed record RecordRequest(
     /// <summary>The submitted password, hashed before the write transaction (null: the form hashes it).</summary>
     public PrehashedPassword? PrehashedPassword { get; init; }
 
+    /// <summary>The submitted old password, checked before the write transaction (null: the form checks it).</summary>
+    public PrecheckedOldPassword? OldPassword { get; init; }
+
     public string? Param(string name) => Query.TryGetValue(name, out var v) ? v : null;
 
     public static IReadOnlyDictionary<string, string> QueryOf(HttpContext http) =>

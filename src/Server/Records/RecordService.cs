@@ -216,7 +216,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         var canManage = req.Auth.IsSuperuser
             || (c.IsAuth && c.ManageRule is { Length: > 0 } && await rules.CheckAsync(scope.Connection, scope.Transaction, c, record.Id, c.ManageRule, info));
         const string failure = "Failed to update record.";
-        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser) { PrehashedPassword = req.PrehashedPassword };
+        var form = new RecordForm(record, isNew: false, canManage: canManage, isSuperuser: req.Auth.IsSuperuser) { PrehashedPassword = req.PrehashedPassword, OldPassword = req.OldPassword };
         form.Load(body);
         form.Prepare();
         await CheckRelationsAsync(scope, form);

@@ -90,6 +90,124 @@ public sealed class PasswordHashingOutsideWritesTests
         });
     }
 
+    private async Task<(string Id, RequestAuthState Owner)> OwnerAsync(string email)
+    {
+        var created = await RecordEndpoints.CreateAsync(
+            Request("POST", null, new JsonObject { ["email"] = email, ["password"] = "1234567890", ["passwordConfirm"] = "1234567890" }),
+            _records, _store);
+        var id = created["id"]!.GetValue<string>();
+        return (id, new RequestAuthState(await _store.FindByIdAsync(_collections.Find("users")!, id), "t"));
+    }
+
+    [Test]
+    public async Task OwnersPasswordChange_ChecksTheOldPasswordBeforeTheWriteTransaction()
+    {
+        var (id, owner) = await OwnerAsync("owner@example.com");
+        using var hashes = Passwords.CountHashes();
+
+        await RecordEndpoints.UpdateAsync(
+            Request("PATCH", id, new JsonObject { ["oldPassword"] = "1234567890", ["password"] = "abcdefghij", ["passwordConfirm"] = "abcdefghij" }, owner),
+            _records, _store);
+
+        var stored = await StoredHashAsync(id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(hashes.Total, Is.EqualTo(2), "one check of the old password, one hash of the new");
+            Assert.That(hashes.InsideWrites, Is.Zero);
+            Assert.That(Passwords.Verify("abcdefghij", stored), Is.True);
+        });
+    }
+
+    [TestCase("wrong-password")]
+    [TestCase(null)]
+    public async Task OwnersPasswordChange_WithAWrongOrMissingOldPassword_FailsAsBefore_WithoutBcryptInTheWrite(string? oldPassword)
+    {
+        var (id, owner) = await OwnerAsync($"owner-{oldPassword ?? "none"}@example.com");
+        var body = new JsonObject { ["password"] = "abcdefghij", ["passwordConfirm"] = "abcdefghij" };
+        if (oldPassword is not null)
+        {
+            body["oldPassword"] = oldPassword;
+        }
+
+        using var hashes = Passwords.CountHashes();
+        var ex = Assert.ThrowsAsync<PocketBaseSharp.Server.Api.ApiException>(() => RecordEndpoints.UpdateAsync(Request("PATCH", id, body, owner), _records, _store));
+
+        var stored = await StoredHashAsync(id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Status, Is.EqualTo(400));
+            Assert.That(ex.ErrorData["oldPassword"]?["code"]?.GetValue<string>(), Is.EqualTo("validation_invalid_old_password"), ex.ErrorData.ToJsonString());
+            Assert.That(hashes.InsideWrites, Is.Zero);
+            Assert.That(Passwords.Verify("1234567890", stored), Is.True, "the password is unchanged");
+        });
+    }
+
+    [Test]
+    public async Task PasswordChangeOfAnotherUsersRecord_IsRefusedWithoutAnyBcrypt()
+    {
+        var (id, _) = await OwnerAsync("victim@example.com");
+        var (_, other) = await OwnerAsync("intruder@example.com");
+        using var hashes = Passwords.CountHashes();
+
+        var ex = Assert.ThrowsAsync<PocketBaseSharp.Server.Api.ApiException>(() => RecordEndpoints.UpdateAsync(
+            Request("PATCH", id, new JsonObject { ["oldPassword"] = "1234567890", ["password"] = "abcdefghij", ["passwordConfirm"] = "abcdefghij" }, other),
+            _records, _store));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Status, Is.EqualTo(404), "users' updateRule is id = @request.auth.id");
+            Assert.That(hashes.Total, Is.EqualTo(1), "the new password's hash only: no check of the old one before the rule refused");
+        });
+    }
+
+    [Test]
+    public void PrecheckedOldPassword_ForAnotherHash_IsCheckedAgain()
+    {
+        var hash = Passwords.Hash("right", 4);
+        var stale = new PrecheckedOldPassword("right", Passwords.Hash("right", 4), Matches: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(PrecheckedOldPassword.Check(stale, "right", hash), Is.True, "the hash changed since the check: checked again");
+            Assert.That(PrecheckedOldPassword.Check(stale with { Hash = hash }, "right", hash), Is.False, "same text and hash: the earlier answer is used");
+            Assert.That(PrecheckedOldPassword.Check(stale with { Hash = hash, Plain = "other" }, "right", hash), Is.True, "another text: checked again");
+        });
+    }
+
+    [Test]
+    public async Task SuperuserUpsert_HashesBeforeTheWriteTransaction()
+    {
+        var superusers = new SuperuserService(_collections, _store);
+        using var hashes = Passwords.CountHashes();
+
+        var record = await superusers.UpsertAsync("root@example.com", "1234567890", deletePlaceholder: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hashes.Total, Is.EqualTo(1));
+            Assert.That(hashes.InsideWrites, Is.Zero);
+            Assert.That(Passwords.Verify("1234567890", record.GetString("password")), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task OtpCode_IsHashedBeforeTheWriteTransaction()
+    {
+        var (id, _) = await OwnerAsync("otp@example.com");
+        var user = (await _store.FindByIdAsync(_collections.Find("users")!, id))!;
+        using var hashes = Passwords.CountHashes();
+
+        var (otpId, code) = await new OtpCodes(_collections, _store).CreateAsync(user, "otp@example.com");
+
+        var otp = (await _store.FindByIdAsync(_collections.Find(OtpCodes.CollectionName)!, otpId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(hashes.Total, Is.EqualTo(1));
+            Assert.That(hashes.InsideWrites, Is.Zero);
+            Assert.That(Passwords.Verify(code!, otp.GetString("password")), Is.True);
+        });
+    }
+
     [Test]
     public void Create_WithAMismatchedConfirm_StillAnswersTheFormErrors_WithoutHashing()
     {
