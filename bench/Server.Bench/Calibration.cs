@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using PocketBaseSharp.Server.Auth;
 
 namespace PocketBaseSharp.Server.Bench;
 
@@ -13,13 +14,17 @@ public static class Calibration
     public static CalibrationResult Run(TimeSpan each)
     {
         var hash = BCrypt.Net.BCrypt.HashPassword("1234567890", 10);
-        var oneThread = BcryptRate(hash, 1, each);
-        var allThreads = BcryptRate(hash, Environment.ProcessorCount, each);
+        Func<bool> bcryptNet = () => BCrypt.Net.BCrypt.Verify("1234567890", hash);
+        var native = NativeBcrypt.IsAvailable;
+        var asServer = native ? () => NativeBcrypt.Crypt("1234567890", hash) == hash : bcryptNet;
+        var oneThread = BcryptRate(asServer, 1, each);
+        var allThreads = BcryptRate(asServer, Environment.ProcessorCount, each);
+        var bcryptNetAll = native ? BcryptRate(bcryptNet, Environment.ProcessorCount, each) : allThreads;
         var (inserts, p50Us) = SqliteInsertRate(each);
-        return new CalibrationResult(oneThread, allThreads, Environment.ProcessorCount, inserts, p50Us);
+        return new CalibrationResult(oneThread, allThreads, Environment.ProcessorCount, inserts, p50Us, native ? "libcrypt" : "BCrypt.Net", bcryptNetAll);
     }
 
-    private static double BcryptRate(string hash, int threads, TimeSpan duration)
+    private static double BcryptRate(Func<bool> verify, int threads, TimeSpan duration)
     {
         long done = 0;
         var clock = Stopwatch.StartNew();
@@ -28,7 +33,11 @@ public static class Calibration
             // Bounded: at most 1,000 verifies per thread even on a very fast machine.
             for (var i = 0; i < 1000 && clock.Elapsed < duration; i++)
             {
-                BCrypt.Net.BCrypt.Verify("1234567890", hash);
+                if (!verify())
+                {
+                    throw new InvalidOperationException("bcrypt calibration: the check failed");
+                }
+
                 Interlocked.Increment(ref done);
             }
         });

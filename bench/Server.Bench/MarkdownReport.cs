@@ -29,8 +29,9 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine("| measure | value |");
             md.AppendLine("|---|---|");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| bcrypt cost-10 verifies/s, 1 thread | {c.BcryptVerifiesPerSecond1Thread:F1} |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| bcrypt cost-10 verifies/s, {c.Threads} threads | {c.BcryptVerifiesPerSecondAllThreads:F1} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| bcrypt cost-10 verifies/s, 1 thread ({c.BcryptImplementation}, as the server) | {c.BcryptVerifiesPerSecond1Thread:F1} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| bcrypt cost-10 verifies/s, {c.Threads} threads ({c.BcryptImplementation}, as the server) | {c.BcryptVerifiesPerSecondAllThreads:F1} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| bcrypt cost-10 verifies/s, {c.Threads} threads (BCrypt.Net, for comparison) | {c.BcryptNetVerifiesPerSecondAllThreads:F1} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| raw SQLite single-row inserts/s (1 row/tx, WAL, synchronous=NORMAL) | {c.SqliteInsertsPerSecond:F0} (commit p50 {c.SqliteCommitP50Us:F0} µs) |");
             md.AppendLine();
         }

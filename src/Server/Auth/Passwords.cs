@@ -1,8 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using PocketBaseSharp.Server.Data;
 
 namespace PocketBaseSharp.Server.Auth;
 
-/// <summary>bcrypt as upstream stores it (<c>$2a$</c>, cost from the field, default 10).</summary>
+/// <summary>
+/// bcrypt as upstream stores it (<c>$2a$</c>, cost from the field, default 10): through the system's
+/// libcrypt where <see cref="NativeBcrypt"/> answers, else BCrypt.Net; both give the same hashes.
+/// </summary>
 public static class Passwords
 {
     // A real hash to compare against when no record matched, so both paths cost one bcrypt check.
@@ -15,7 +20,8 @@ public static class Passwords
             counter.Count(Database.InWriteTransaction);
         }
 
-        return BCrypt.Net.BCrypt.HashPassword(password, cost is >= 4 and <= 31 ? cost : 10);
+        var salt = BCrypt.Net.BCrypt.GenerateSalt(cost is >= 4 and <= 31 ? cost : 10, 'a');
+        return NativeBcrypt.Crypt(password, salt) ?? BCrypt.Net.BCrypt.HashPassword(password, salt);
     }
 
     public static bool Verify(string password, string hash)
@@ -28,6 +34,11 @@ public static class Passwords
         if (Counter.Value is { } counter)
         {
             counter.Count(Database.InWriteTransaction);
+        }
+
+        if (NativeBcrypt.Crypt(password, hash) is { } computed)
+        {
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(hash));
         }
 
         try
