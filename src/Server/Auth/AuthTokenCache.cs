@@ -15,20 +15,31 @@ namespace PocketBaseSharp.Server.Auth;
 /// a rotated collection secret all arrive by one);</item>
 /// <item>the collection is still the same snapshot (schema and token secrets);</item>
 /// <item>the token has not expired;</item>
-/// <item>the entry is younger than <see cref="MaxAge"/>, which bounds how long a write by another
-/// process (the CLI, a sqlite3 shell) can go unseen.</item>
+/// <item>the entry is younger than its maximum age (a second by default), which bounds how long a
+/// write by another process (the CLI, a sqlite3 shell) can go unseen.</item>
 /// </list>
-/// Hits hand out a copy: handlers may change the record they are given.
+/// Hits hand out a copy: handlers may change the record they are given. A request that reads in the
+/// instant between a write's commit and the counter's rise still gets the old record, as one that
+/// started just before the commit would; the write's own response goes out after the rise.
 /// </summary>
-public sealed class AuthTokenCache
+public sealed class AuthTokenCache(TimeSpan maxAge)
 {
-    /// <summary>The longest an entry is trusted without a re-read.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    /// <summary>The longest an entry is trusted without a re-read, unless the constructor says otherwise.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(1);
 
-    /// <summary>Entries kept; at this size the cache is emptied (its entries live a second at most anyway).</summary>
+    /// <summary>Entries kept. When full, entries past their age go first, then all.</summary>
     public const int Capacity = 1024;
 
+    /// <summary>Records larger than this (roughly, in bytes) are not kept: a hit copies the record.</summary>
+    public const int MaxRecordSize = 16 * 1024;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _count;
+
+    public AuthTokenCache()
+        : this(DefaultMaxAge)
+    {
+    }
 
     /// <summary>A copy of the record <paramref name="token"/> resolved to, or null when it must be verified again.</summary>
     public Record? Find(string token, long writeVersion, CollectionStore collections)
@@ -39,11 +50,11 @@ public sealed class AuthTokenCache
         }
 
         if (entry.WriteVersion != writeVersion
-            || Environment.TickCount64 - entry.CachedAt > (long)MaxAge.TotalMilliseconds
+            || IsOld(entry)
             || DateTimeOffset.UtcNow.ToUnixTimeSeconds() > entry.Expires
             || !ReferenceEquals(collections.Find(entry.Record.Collection.Id), entry.Record.Collection))
         {
-            _entries.TryRemove(KeyValuePair.Create(token, entry));
+            Remove(token, entry);
             return null;
         }
 
@@ -56,12 +67,64 @@ public sealed class AuthTokenCache
     /// </summary>
     public void Add(string token, Record record, long expires, long writeVersion)
     {
-        if (_entries.Count >= Capacity)
+        if (SizeOf(record) > MaxRecordSize)
         {
-            _entries.Clear();
+            return;
         }
 
-        _entries[token] = new Entry(record.Clone(), expires, writeVersion, Environment.TickCount64);
+        if (Volatile.Read(ref _count) >= Capacity)
+        {
+            foreach (var (key, old) in _entries)
+            {
+                if (IsOld(old))
+                {
+                    Remove(key, old);
+                }
+            }
+
+            if (Volatile.Read(ref _count) >= Capacity)
+            {
+                _entries.Clear();
+                Volatile.Write(ref _count, 0);
+            }
+        }
+
+        var entry = new Entry(record.Clone(), expires, writeVersion, Environment.TickCount64);
+        if (_entries.TryAdd(token, entry))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[token] = entry;
+        }
+    }
+
+    private bool IsOld(Entry entry) => Environment.TickCount64 - entry.CachedAt > (long)maxAge.TotalMilliseconds;
+
+    private void Remove(string token, Entry entry)
+    {
+        if (_entries.TryRemove(KeyValuePair.Create(token, entry)))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    private static long SizeOf(Record record)
+    {
+        long size = 0;
+        foreach (var value in record.Values.Values)
+        {
+            size += value switch
+            {
+                string s => 2 * s.Length,
+                List<string> l => l.Sum(x => 2L * x.Length),
+                System.Text.Json.Nodes.JsonNode n => 2 * n.ToJsonString().Length,
+                _ => 16,
+            };
+        }
+
+        return size;
     }
 
     private sealed record Entry(Record Record, long Expires, long WriteVersion, long CachedAt);

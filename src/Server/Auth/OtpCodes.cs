@@ -25,15 +25,18 @@ public sealed class OtpCodes(CollectionStore collections, RecordStore store)
         var (length, duration) = SettingsOf(c);
         var code = RandomNumberGenerator.GetString("0123456789", Math.Clamp(length, 1, 255));
 
-        // Hashed before the transaction, so the single writer never waits for bcrypt; wasted only
-        // when ten unexpired codes already exist (a flood, which the rate limits also slow).
-        var hash = await Passwords.HashAsync(code, 8);
+        var recentSql = $"SELECT * FROM {TableSchema.Quote(otps.Name)} WHERE `collectionRef` = @c AND `recordRef` = @r AND `created` > @since ORDER BY `created` DESC";
+        Dictionary<string, object?> RecentParameters() =>
+            new() { ["c"] = c.Id, ["r"] = record.Id, ["since"] = Clock.ToText(DateTimeOffset.UtcNow.AddSeconds(-duration)) };
+
+        // Hashed before the transaction, so the single writer never waits for bcrypt, unless the
+        // newest code will be reused anyway (a flood: no hash at all, as before).
+        var flooded = (await store.Database.ReadAsync(db => RecordStore.QueryAsync(db, null, otps, recentSql, RecentParameters()))).Count > 9;
+        var prehashed = flooded ? null : await Passwords.HashAsync(code, 8);
         return await store.WriteAsync<(string, string?)>(async scope =>
         {
             // Upstream reuses the newest code once 10 unexpired ones exist, to stop mailbox flooding.
-            var recent = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, otps,
-                $"SELECT * FROM {TableSchema.Quote(otps.Name)} WHERE `collectionRef` = @c AND `recordRef` = @r AND `created` > @since ORDER BY `created` DESC",
-                new Dictionary<string, object?> { ["c"] = c.Id, ["r"] = record.Id, ["since"] = Clock.ToText(DateTimeOffset.UtcNow.AddSeconds(-duration)) });
+            var recent = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, otps, recentSql, RecentParameters());
             if (recent.Count > 9)
             {
                 return (recent[0].Id, null);
@@ -43,7 +46,7 @@ public sealed class OtpCodes(CollectionStore collections, RecordStore store)
             var row = new Record(otps, new Dictionary<string, object?>
             {
                 ["id"] = RandomText.RecordId(), ["collectionRef"] = c.Id, ["recordRef"] = record.Id,
-                ["password"] = hash, ["sentTo"] = sentTo, ["created"] = now, ["updated"] = now,
+                ["password"] = prehashed ?? Passwords.Hash(code, 8), ["sentTo"] = sentTo, ["created"] = now, ["updated"] = now,
             });
             await scope.InsertAsync(row);
             return (row.Id, code);

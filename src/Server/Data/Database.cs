@@ -71,6 +71,13 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     public long WriteVersion => Volatile.Read(ref _writeVersion);
 
+    /// <summary>
+    /// Raises <see cref="WriteVersion"/> after work that may have written without
+    /// <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, Task{T}})"/>: a SQL-console
+    /// statement that upstream's loose check sends to a reader (<c>WITH … UPDATE</c>).
+    /// </summary>
+    public void NoteWrite() => Interlocked.Increment(ref _writeVersion);
+
     /// <summary>Runs <paramref name="work"/> in a write transaction on the single writer connection.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work)
     {

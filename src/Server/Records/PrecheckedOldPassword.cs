@@ -17,11 +17,13 @@ public sealed record PrecheckedOldPassword(string Plain, string Hash, bool Match
     /// <c>passwordConfirm</c> submitted; a missing <c>oldPassword</c> is checked as empty, as the
     /// form does). Only for the record's own token: the form checks after the update rule, so
     /// checking anyone else's record here would answer a refused request a bcrypt check later,
-    /// telling which ids exist. Null when no check is due; the form then checks if it must.
+    /// telling which ids exist. Not when the update is refused to everyone but superusers (no
+    /// update rule) or when a manage rule may spare the check. Null when no check is due; the form
+    /// then checks if it must.
     /// </summary>
     public static async Task<PrecheckedOldPassword?> ForAsync(Collection? c, string? id, JsonObject body, RequestAuthState auth, RecordStore store)
     {
-        if (c is not { IsAuth: true } || id is null || auth.IsSuperuser
+        if (c is not { IsAuth: true, UpdateRule: not null } || c.ManageRule is { Length: > 0 } || id is null || auth.IsSuperuser
             || auth.Record is not { } caller || caller.Id != id || caller.Collection.Id != c.Id
             || !(body.ContainsKey("password") || body.ContainsKey("passwordConfirm")))
         {

@@ -14,7 +14,7 @@ public static class RecordServices
         services.AddSingleton<RecordRules>();
         services.AddSingleton<RecordExpander>();
         services.AddSingleton<RecordService>();
-        services.AddSingleton<AuthTokenCache>();
+        services.AddSingleton(_ => new AuthTokenCache());
         services.AddSingleton<TokenService>();
         services.AddSingleton<SuperuserService>();
         services.AddSingleton<Collections.CollectionService>();

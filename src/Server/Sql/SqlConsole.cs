@@ -27,9 +27,25 @@ public sealed class SqlConsole(Database database)
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
-            var (affected, columns, rows) = IsPossibleWrite(query)
-                ? await database.WriteAsync((db, tx) => ExecuteWriteAsync(db, tx, query, timeout.Token))
-                : await database.ReadAsync(db => ExecuteReadAsync(db, query, timeout.Token));
+            (long, JsonArray, JsonArray) result;
+            if (IsPossibleWrite(query))
+            {
+                result = await database.WriteAsync((db, tx) => ExecuteWriteAsync(db, tx, query, timeout.Token));
+            }
+            else
+            {
+                try
+                {
+                    result = await database.ReadAsync(db => ExecuteReadAsync(db, query, timeout.Token));
+                }
+                finally
+                {
+                    // A statement the check took for a read can still write (WITH … UPDATE …).
+                    database.NoteWrite();
+                }
+            }
+
+            var (affected, columns, rows) = result;
             return new JsonObject
             {
                 ["execTime"] = (long)(DateTime.UtcNow - started).TotalMilliseconds,
@@ -94,6 +110,12 @@ public sealed class SqlConsole(Database database)
     private static JsonArray Columns(SqliteDataReader reader)
     {
         var columns = new JsonArray();
+        if (reader.FieldCount == 0)
+        {
+            // A statement without result columns (WITH … UPDATE …) has no schema table to read.
+            return columns;
+        }
+
         var schema = reader.GetSchemaTable();
         for (var i = 0; i < reader.FieldCount; i++)
         {

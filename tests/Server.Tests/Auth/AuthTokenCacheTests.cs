@@ -35,7 +35,9 @@ public sealed class AuthTokenCacheTests
         _collections = new CollectionStore(_data);
         await _collections.ReloadAsync();
         _store = new RecordStore(_data, _collections, new InProcessRecordChangePublisher([]));
-        _tokens = new TokenService(_collections, _store, new AuthTokenCache());
+        // A long maximum age, so no test depends on how fast the machine runs it; the age bound
+        // has a test of its own.
+        _tokens = new TokenService(_collections, _store, new AuthTokenCache(TimeSpan.FromMinutes(5)));
         var rules = new RecordRules(_collections);
         var service = new RecordService(_collections, _store, rules, new RecordExpander(_collections, rules));
         var created = await RecordEndpoints.CreateAsync(
@@ -76,11 +78,19 @@ public sealed class AuthTokenCacheTests
     [Test]
     public async Task RepeatedToken_IsAnsweredWithoutReadingTheRecord_ForAtMostMaxAge()
     {
+        var maxAge = TimeSpan.FromMilliseconds(400);
+        _tokens = new TokenService(_collections, _store, new AuthTokenCache(maxAge));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.That(await NameAsync(), Is.EqualTo("before"));
         WriteBehindTheServersBack("UPDATE users SET name = 'after' WHERE id = @id");
 
         var cached = await NameAsync();
-        await Task.Delay(AuthTokenCache.MaxAge + TimeSpan.FromMilliseconds(200));
+        if (clock.Elapsed >= maxAge)
+        {
+            Assert.Inconclusive("the machine took longer than the maximum age between two calls");
+        }
+
+        await Task.Delay(maxAge + TimeSpan.FromMilliseconds(100));
         var reread = await NameAsync();
 
         Assert.Multiple(() =>
@@ -138,6 +148,10 @@ public sealed class AuthTokenCacheTests
     }
 
     [Test]
+    public void DefaultMaxAge_IsOneSecond() =>
+        Assert.That(AuthTokenCache.DefaultMaxAge, Is.EqualTo(TimeSpan.FromSeconds(1)));
+
+    [Test]
     public async Task ExpiredToken_IsRefusedEvenWhenCached()
     {
         var users = Users;
@@ -150,8 +164,8 @@ public sealed class AuthTokenCacheTests
         var shortLived = Jwt.Sign(claims, record.GetString("tokenKey") + secret);
         Assert.That(await NameAsync(shortLived), Is.EqualTo("before"));
 
-        // Asked every 100 ms until two seconds past exp: the cache holds an entry at least until
-        // the first second past exp, and once a whole second is past exp no answer may name the user.
+        // Asked every 100 ms until two seconds past exp. The entry is younger than its maximum age
+        // throughout, so only the cache's own expiry check can refuse the token once exp is past.
         var exp = claims["exp"]!.GetValue<long>();
         var answersAfterExpiry = new List<string?>();
         while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() <= exp + 2)
@@ -189,15 +203,61 @@ public sealed class AuthTokenCacheTests
     }
 
     [Test]
-    public async Task InvalidTokens_AreNeverCached()
+    public async Task TamperedCopyOfACachedToken_IsRefused()
     {
+        Assert.That(await _tokens.AuthenticateAsync(_token), Is.Not.Null);
         var tampered = _token[..^2] + (_token[^2..] == "AA" ? "BB" : "AA");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await _tokens.AuthenticateAsync(tampered), Is.Null);
-            Assert.That(await _tokens.AuthenticateAsync(tampered), Is.Null);
+            Assert.That(await _tokens.AuthenticateAsync(tampered), Is.Null, "same claims, another signature");
             Assert.That(await _tokens.AuthenticateAsync(_token), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task ALargeRecord_IsNotKept()
+    {
+        var large = new string('x', AuthTokenCache.MaxRecordSize);
+        await _data.WriteAsync((db, tx) =>
+        {
+            using var cmd = RecordStore.Command(db, tx, "UPDATE users SET name = @name WHERE id = @id", new Dictionary<string, object?> { ["id"] = _userId, ["name"] = large });
+            return cmd.ExecuteNonQueryAsync();
+        });
+        Assert.That(await NameAsync(), Is.EqualTo(large));
+
+        WriteBehindTheServersBack("UPDATE users SET name = 'small again' WHERE id = @id");
+
+        Assert.That(await NameAsync(), Is.EqualTo("small again"), "read again: the large record was not kept");
+    }
+
+    [Test]
+    public async Task AFullCache_DropsEntriesPastTheirAgeFirst()
+    {
+        var maxAge = TimeSpan.FromSeconds(1);
+        var cache = new AuthTokenCache(maxAge);
+        var record = (await _store.FindByIdAsync(Users, _userId))!;
+        var version = _data.WriteVersion;
+        for (var i = 0; i < AuthTokenCache.Capacity - 1; i++)
+        {
+            cache.Add("old-" + i, record, long.MaxValue, version);
+        }
+
+        await Task.Delay(maxAge + TimeSpan.FromMilliseconds(200));
+        var young = System.Diagnostics.Stopwatch.StartNew();
+        cache.Add("young", record, long.MaxValue, version);
+        cache.Add("fresh", record, long.MaxValue, version);
+        var youngFound = cache.Find("young", version, _collections) is not null;
+        if (young.Elapsed >= maxAge)
+        {
+            Assert.Inconclusive("the machine took longer than the maximum age between two calls");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(youngFound, Is.True, "the full cache dropped the entries past their age, not the young one");
+            Assert.That(cache.Find("fresh", version, _collections), Is.Not.Null);
+            Assert.That(cache.Find("old-0", version, _collections), Is.Null);
         });
     }
 }

@@ -75,6 +75,19 @@ public sealed class AuthTokenFreshnessTests : AuthFlowTestBase
     }
 
     [Test]
+    public async Task ConsoleWriteTheLooseCheckTakesForARead_IsInTheNextRefresh()
+    {
+        var (id, token) = await UserAsync("fresh-cte");
+
+        // Upstream's check sends a statement starting with WITH to a reader; it still writes.
+        var sql = await Api.PostAsync("/api/sql", new JsonObject { ["query"] = $"WITH target AS (SELECT '{id}' AS id) UPDATE users SET name = 'by cte' WHERE id IN (SELECT id FROM target)" }, SuperuserToken);
+        Assert.That(sql.Status, Is.EqualTo(HttpStatusCode.OK), sql.Text);
+        var refreshed = await RefreshAsync(token);
+
+        Assert.That(refreshed.Object["record"]!["name"]!.GetValue<string>(), Is.EqualTo("by cte"), refreshed.Text);
+    }
+
+    [Test]
     public async Task RotatedCollectionSecret_EndsTheTokenAtOnce()
     {
         var (_, token) = await UserAsync("fresh-secret");

@@ -161,6 +161,55 @@ public sealed class PasswordHashingOutsideWritesTests
     }
 
     [Test]
+    public async Task OtpFlood_ReusesTheNewestCode_WithoutHashing()
+    {
+        var (id, _) = await OwnerAsync("flood@example.com");
+        var user = (await _store.FindByIdAsync(_collections.Find("users")!, id))!;
+        var otps = new OtpCodes(_collections, _store);
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add((await otps.CreateAsync(user, "flood@example.com")).OtpId);
+        }
+
+        using var hashes = Passwords.CountHashes();
+        var (reused, code) = await otps.CreateAsync(user, "flood@example.com");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Null, "the eleventh request reuses an existing code");
+            Assert.That(ids, Does.Contain(reused));
+            Assert.That(hashes.Total, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task PasswordChange_WhereAManageRuleMaySpareTheCheck_IsNotPrechecked()
+    {
+        var users = _collections.Find("users")!;
+        var (id, owner) = await OwnerAsync("managed@example.com");
+
+        var withManageRule = await PrecheckedOldPassword.ForAsync(WithRules(users, manageRule: "id = @request.auth.id"), id, new JsonObject { ["password"] = "abcdefghij" }, owner, _store);
+        var withoutUpdateRule = await PrecheckedOldPassword.ForAsync(WithRules(users, updateRule: null), id, new JsonObject { ["password"] = "abcdefghij" }, owner, _store);
+        var plain = await PrecheckedOldPassword.ForAsync(users, id, new JsonObject { ["password"] = "abcdefghij" }, owner, _store);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withManageRule, Is.Null);
+            Assert.That(withoutUpdateRule, Is.Null, "only superusers may update: refused before any check");
+            Assert.That(plain, Is.Not.Null);
+            Assert.That(plain!.Matches, Is.False, "a missing oldPassword is checked as empty");
+        });
+    }
+
+    private static Collection WithRules(Collection c, string? updateRule = "id = @request.auth.id", string? manageRule = null) => new()
+    {
+        Id = c.Id, Name = c.Name, Type = c.Type, Fields = c.Fields, Indexes = c.Indexes,
+        ListRule = c.ListRule, ViewRule = c.ViewRule, CreateRule = c.CreateRule, UpdateRule = updateRule,
+        Options = new JsonObject { ["manageRule"] = manageRule },
+    };
+
+    [Test]
     public void PrecheckedOldPassword_ForAnotherHash_IsCheckedAgain()
     {
         var hash = Passwords.Hash("right", 4);
