@@ -58,7 +58,9 @@ public static partial class NativeBcrypt
         var settingBytes = new byte[setting.Length + 1];
         Encoding.ASCII.GetBytes(setting, settingBytes);
         var data = _data ??= new byte[DataSize];
-        if (crypt_rn(phrase, settingBytes, data, DataSize) == IntPtr.Zero)
+        var failed = crypt_rn(phrase, settingBytes, data, DataSize) == IntPtr.Zero;
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(phrase);
+        if (failed)
         {
             return null;
         }
@@ -82,7 +84,7 @@ public static partial class NativeBcrypt
     }
 
     // A salt ("$2a$10$" + 22 characters) or a full hash (31 more).
-    [GeneratedRegex(@"^\$2[aby]\$(0[4-9]|[12][0-9]|3[01])\$[./A-Za-z0-9]{22}([./A-Za-z0-9]{31})?$")]
+    [GeneratedRegex(@"^\$2[aby]\$(0[4-9]|[12][0-9]|3[01])\$[./A-Za-z0-9]{22}([./A-Za-z0-9]{31})?\z")]
     private static partial Regex Setting();
 
     [DllImport("libcrypt.so.1", EntryPoint = "crypt_rn", ExactSpelling = true)]

@@ -45,8 +45,10 @@ public static class Passwords
         {
             return BCrypt.Net.BCrypt.Verify(password, hash);
         }
-        catch (BCrypt.Net.SaltParseException)
+        catch (Exception e) when (e is BCrypt.Net.SaltParseException or ArgumentException or FormatException or IndexOutOfRangeException)
         {
+            // BCrypt.Net throws these for malformed stored hashes (short, bad cost, odd characters);
+            // upstream answers false for all of them.
             return false;
         }
     }

@@ -10,13 +10,13 @@ namespace PocketBaseSharp.Server.Tests.Auth;
 /// </summary>
 public sealed class NativeBcryptTests
 {
-    private const string LibcryptPath = "/lib/x86_64-linux-gnu/libcrypt.so.1";
-
     private static void RequireLibcrypt()
     {
-        if (!File.Exists(LibcryptPath) && !File.Exists("/usr/lib/x86_64-linux-gnu/libcrypt.so.1"))
+        var loaded = System.Runtime.InteropServices.NativeLibrary.TryLoad("libcrypt.so.1", out var handle);
+        var exported = loaded && System.Runtime.InteropServices.NativeLibrary.TryGetExport(handle, "crypt_rn", out _);
+        if (!exported)
         {
-            Assert.Ignore("no libcrypt.so.1 on this machine (Debian's libcrypt1): the server falls back to BCrypt.Net here");
+            Assert.Ignore("no libcrypt.so.1 with crypt_rn on this machine (Debian's libcrypt1): the server falls back to BCrypt.Net here");
         }
     }
 
@@ -53,6 +53,20 @@ public sealed class NativeBcryptTests
         }
 
         Assert.That(mismatches, Is.Empty);
+    }
+
+    // Fixed cases besides the random ones: crypt_blowfish's 8-bit vector (as UTF-8 it never holds
+    // the 0xFF bytes its $2a$ countermeasure looks for), a 72-byte boundary, the empty password.
+    [TestCase("\u00ff\u00ff\u00a3")]
+    [TestCase("\u00d1\u00e1\u00e9\u00ed\u00f3\u00fa \u00fc")]
+    [TestCase("0123456789012345678901234567890123456789012345678901234567890123456789ab")]
+    [TestCase("")]
+    public void FixedPasswords_GiveTheSameHashesAsBCryptNet(string password)
+    {
+        RequireLibcrypt();
+        var salt = BCrypt.Net.BCrypt.GenerateSalt(5, 'a');
+
+        Assert.That(NativeBcrypt.Crypt(password, salt), Is.EqualTo(BCrypt.Net.BCrypt.HashPassword(password, salt)));
     }
 
     [TestCase("$2y$")]

@@ -18,6 +18,13 @@ public sealed class PasswordsTests
 
     [TestCase("")]
     [TestCase("not-a-bcrypt-hash")]
+    [TestCase("$")]
+    [TestCase("$2")]
+    [TestCase("$2a$1")]
+    [TestCase("$2a$10$short")]
+    [TestCase("$2a$03$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW")]
+    [TestCase("$2a$a1$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW")]
+    [TestCase("$2a$10$CCCCCCCCCCCCCCCCCCCC\u0080.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW")]
     public async Task VerifyAsync_WithoutAValidHash_IsFalse(string hash) =>
         Assert.That(await Passwords.VerifyAsync("anything", hash), Is.False);
 }
