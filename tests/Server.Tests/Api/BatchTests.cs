@@ -52,6 +52,35 @@ public sealed class BatchTests : ServerTestBase
     }
 
     [Test]
+    public async Task TwoPasswordChangesOfTheCallerInOneBatch_EachCheckTheOldPasswordAsStoredAtThatStep()
+    {
+        await EnableAsync(true);
+        var email = $"batch-pw-{Guid.NewGuid():N}@example.com";
+        var created = await Api.PostAsync("/api/collections/users/records", new JsonObject { ["email"] = email, ["password"] = "first-password", ["passwordConfirm"] = "first-password" });
+        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK), created.Text);
+        var id = created.Object["id"]!.GetValue<string>();
+        var token = await Api.LoginAsync("users", email, "first-password");
+
+        // The second step's old password is the one the first step sets: checked before the
+        // transaction against the stored hash it is wrong, so the form must check it again.
+        JsonObject Change(string from, string to) => new()
+        {
+            ["method"] = "PATCH", ["url"] = $"/api/collections/users/records/{id}",
+            ["body"] = new JsonObject { ["oldPassword"] = from, ["password"] = to, ["passwordConfirm"] = to },
+        };
+        var response = await Api.PostAsync("/api/batch", new JsonObject { ["requests"] = new JsonArray(Change("first-password", "second-password"), Change("second-password", "third-password")) }, token);
+        var wrongOld = await Api.PostAsync("/api/batch", new JsonObject { ["requests"] = new JsonArray(Change("first-password", "fourth-password")) }, await Api.LoginAsync("users", email, "third-password"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+            Assert.That(await Api.LoginAsync("users", email, "third-password"), Is.Not.Empty);
+            Assert.That(wrongOld.Status, Is.EqualTo(HttpStatusCode.BadRequest), wrongOld.Text);
+            Assert.That(wrongOld.Text, Does.Contain("validation_invalid_old_password"));
+        });
+    }
+
+    [Test]
     public async Task OneFailure_RollsEverythingBack()
     {
         await EnableAsync(true);
