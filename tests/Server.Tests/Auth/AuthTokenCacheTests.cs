@@ -4,6 +4,7 @@ using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Records;
+using PocketBaseSharp.Server.Tests.Support;
 
 namespace PocketBaseSharp.Server.Tests.Auth;
 
@@ -15,9 +16,8 @@ namespace PocketBaseSharp.Server.Tests.Auth;
 [CancelAfter(60_000)]
 public sealed class AuthTokenCacheTests
 {
-    private string _dir = "";
+    private InProcessData _dir = null!;
     private Database _data = null!;
-    private Database _aux = null!;
     private CollectionStore _collections = null!;
     private RecordStore _store = null!;
     private TokenService _tokens = null!;
@@ -27,13 +27,8 @@ public sealed class AuthTokenCacheTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "pbs-authcache-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _data = new Database(Path.Combine(_dir, "data.db"));
-        _aux = new Database(Path.Combine(_dir, "auxiliary.db"));
-        await SystemMigrations.RunAsync(_data, _aux);
-        _collections = new CollectionStore(_data);
-        await _collections.ReloadAsync();
+        _dir = await InProcessData.CreateAsync("pbs-authcache-");
+        (_data, _collections) = (_dir.Data, _dir.Collections);
         _store = new RecordStore(_data, _collections, new InProcessRecordChangePublisher([]));
         // A long maximum age, so no test depends on how fast the machine runs it; the age bound
         // has a test of its own.
@@ -51,13 +46,7 @@ public sealed class AuthTokenCacheTests
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _data.DisposeAsync();
-        await _aux.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task TearDownAsync() => await _dir.DisposeAsync();
 
     private Collection Users => _collections.Find("users")!;
 

@@ -3,6 +3,7 @@ using PocketBaseSharp.Server.Auth;
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Records;
+using PocketBaseSharp.Server.Tests.Support;
 
 namespace PocketBaseSharp.Server.Tests.Data;
 
@@ -13,9 +14,8 @@ namespace PocketBaseSharp.Server.Tests.Data;
 [CancelAfter(60_000)]
 public sealed class PasswordHashingOutsideWritesTests
 {
-    private string _dir = "";
+    private InProcessData _dir = null!;
     private Database _data = null!;
-    private Database _aux = null!;
     private CollectionStore _collections = null!;
     private RecordStore _store = null!;
     private RecordService _records = null!;
@@ -23,25 +23,15 @@ public sealed class PasswordHashingOutsideWritesTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "pbs-hash-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _data = new Database(Path.Combine(_dir, "data.db"));
-        _aux = new Database(Path.Combine(_dir, "auxiliary.db"));
-        await SystemMigrations.RunAsync(_data, _aux);
-        _collections = new CollectionStore(_data);
-        await _collections.ReloadAsync();
+        _dir = await InProcessData.CreateAsync("pbs-hash-");
+        (_data, _collections) = (_dir.Data, _dir.Collections);
         _store = new RecordStore(_data, _collections, new InProcessRecordChangePublisher([]));
         var rules = new RecordRules(_collections);
         _records = new RecordService(_collections, _store, rules, new RecordExpander(_collections, rules));
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _data.DisposeAsync();
-        await _aux.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task TearDownAsync() => await _dir.DisposeAsync();
 
     private static RecordRequest Request(string method, string? id, JsonObject body, RequestAuthState? auth = null) =>
         new(null, auth ?? RequestAuthState.Guest, method, "users", id, body, new Dictionary<string, string>());

@@ -1,6 +1,7 @@
 using PocketBaseSharp.Server.Collections;
 using PocketBaseSharp.Server.Data;
 using PocketBaseSharp.Server.Records;
+using PocketBaseSharp.Server.Tests.Support;
 
 namespace PocketBaseSharp.Server.Tests.Data;
 
@@ -8,30 +9,19 @@ namespace PocketBaseSharp.Server.Tests.Data;
 [CancelAfter(60_000)]
 public sealed class RecordWritePathTests
 {
-    private string _dir = "";
+    private InProcessData _dir = null!;
     private Database _data = null!;
-    private Database _aux = null!;
     private CollectionStore _collections = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "pbs-write-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _data = new Database(Path.Combine(_dir, "data.db"));
-        _aux = new Database(Path.Combine(_dir, "auxiliary.db"));
-        await SystemMigrations.RunAsync(_data, _aux);
-        _collections = new CollectionStore(_data);
-        await _collections.ReloadAsync();
+        _dir = await InProcessData.CreateAsync("pbs-write-");
+        (_data, _collections) = (_dir.Data, _dir.Collections);
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        await _data.DisposeAsync();
-        await _aux.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task TearDownAsync() => await _dir.DisposeAsync();
 
     private sealed class Listener(Database db) : IRecordChangeListener, IPreparedRecordChanges
     {
