@@ -19,11 +19,26 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
     public async Task<(Record Record, bool IsNew)> ResolveAsync(HttpContext http, Collection c, string provider, OAuth2User user, Record? caller, JsonObject? createData)
     {
         var links = collections.Find(LinksCollection) ?? throw new InvalidOperationException("Missing _externalAuths collection.");
+        var linkSql = $"SELECT * FROM {TableSchema.Quote(links.Name)} WHERE `collectionRef` = @c AND `provider` = @p AND `providerId` = @id LIMIT 1";
+        Dictionary<string, object?> LinkParameters() => new() { ["c"] = c.Id, ["p"] = provider, ["id"] = user.Id };
+
+        // A provider account seen for the first time may need a random password (a new record, or
+        // an unverified one taken over): hashed here, so the single writer never waits for bcrypt.
+        // A returning account does not pay for it; should the transaction decide otherwise after
+        // all (a race, or a linked record still unverified), it hashes there.
+        var firstSignIn = (await store.Database.ReadAsync(db => RecordStore.QueryAsync(db, null, links, linkSql, LinkParameters()))).Count == 0;
+        var cost = c.FindField("password")?.Cost ?? 10;
+        var prehashed = firstSignIn ? await Passwords.HashAsync(RandomText.Alphanumeric(30), cost) : null;
+        string RandomPasswordHash()
+        {
+            var hash = prehashed ?? Passwords.Hash(RandomText.Alphanumeric(30), cost);
+            prehashed = null;
+            return hash;
+        }
+
         return await store.WriteAsync(async scope =>
         {
-            var linked = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, links,
-                $"SELECT * FROM {TableSchema.Quote(links.Name)} WHERE `collectionRef` = @c AND `provider` = @p AND `providerId` = @id LIMIT 1",
-                new Dictionary<string, object?> { ["c"] = c.Id, ["p"] = provider, ["id"] = user.Id });
+            var linked = await RecordStore.QueryAsync(scope.Connection, scope.Transaction, links, linkSql, LinkParameters());
             Record? record = linked.Count > 0 ? await scope.FindAsync(c, linked[0].GetString("recordRef")) : null;
             record ??= caller is not null && caller.Collection.Id == c.Id ? await scope.FindAsync(c, caller.Id) : null;
             if (record is null && user.Email.Length > 0)
@@ -36,7 +51,7 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
             var isNew = record is null;
             if (record is null)
             {
-                record = NewRecord(c, user, createData);
+                record = NewRecord(c, user, createData, RandomPasswordHash());
 
                 // The sign-up goes through the collection's createRule like a normal create.
                 var body = createData is null ? null : Json.ToPlain(createData) as Dictionary<string, object?>;
@@ -57,7 +72,7 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
                 // account taken over by the provider's owner gets a fresh random password.
                 if (!isCaller && record.GetString("email").Length > 0 && !record.GetBool("verified"))
                 {
-                    record.Values["password"] = Passwords.Hash(RandomText.Alphanumeric(30), c.FindField("password")?.Cost ?? 10);
+                    record.Values["password"] = RandomPasswordHash();
                     record.Values["tokenKey"] = RandomText.Alphanumeric(50);
                     changed = true;
                 }
@@ -96,7 +111,7 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
         });
     }
 
-    private static Record NewRecord(Collection c, OAuth2User user, JsonObject? createData)
+    private static Record NewRecord(Collection c, OAuth2User user, JsonObject? createData, string passwordHash)
     {
         var values = new Dictionary<string, object?>();
         foreach (var (key, node) in createData ?? [])
@@ -127,7 +142,7 @@ public sealed class OAuth2Accounts(CollectionStore collections, RecordStore stor
         values["email"] = email;
         values["emailVisibility"] = false;
         values["verified"] = email == user.Email;
-        values["password"] = Passwords.Hash(RandomText.Alphanumeric(30), c.FindField("password")?.Cost ?? 10);
+        values["password"] = passwordHash;
         values["tokenKey"] = RandomText.Alphanumeric(50);
         foreach (var field in c.Fields.Where(f => f.Type == "autodate" && f.OnCreate))
         {

@@ -151,6 +151,41 @@ public sealed class PasswordHashingOutsideWritesTests
     }
 
     [Test]
+    public async Task OAuth2_FirstSignInHashesItsRandomPasswordBeforeTheWrite_AReturningOneNotAtAll()
+    {
+        var accounts = new OAuth2Accounts(_collections, _store, new RecordRules(_collections));
+        var users = _collections.Find("users")!;
+        var github = new OAuth2User("gh-42", "Ada", "ada", "ada@example.com", "", "access", "", null, []);
+
+        IReadOnlyList<int> Counts(PasswordHashCounter c) => [c.Total, c.InsideWrites];
+        IReadOnlyList<int> first, again;
+        (Record Record, bool IsNew) created;
+        using (var hashes = Passwords.CountHashes())
+        {
+            created = await accounts.ResolveAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), users, "github", github, null, null);
+            first = Counts(hashes);
+        }
+
+        (Record Record, bool IsNew) returning;
+        using (var hashes = Passwords.CountHashes())
+        {
+            returning = await accounts.ResolveAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), users, "github", github, null, null);
+            again = Counts(hashes);
+        }
+
+        var stored = await StoredHashAsync(created.Record.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.IsNew, Is.True);
+            Assert.That(first, Is.EqualTo(new[] { 1, 0 }), "one hash, made before the transaction");
+            Assert.That(stored, Does.StartWith("$2a$10$"));
+            Assert.That(returning.IsNew, Is.False);
+            Assert.That(returning.Record.Id, Is.EqualTo(created.Record.Id));
+            Assert.That(again, Is.EqualTo(new[] { 0, 0 }), "a returning account is not hashed at all");
+        });
+    }
+
+    [Test]
     public async Task OtpFlood_ReusesTheNewestCode_WithoutHashing()
     {
         var (id, _) = await OwnerAsync("flood@example.com");
