@@ -13,7 +13,8 @@ namespace PocketBaseSharp.Server.Auth;
 /// <item>no write transaction of this process ended on the database since the record was read
 /// (<see cref="Data.Database.WriteVersion"/>: a new password, tokenKey, email, a deleted record or
 /// a rotated collection secret all arrive by one);</item>
-/// <item>the collection is still the same snapshot (schema and token secrets);</item>
+/// <item>the collections are still the same snapshot (<see cref="CollectionStore.All"/>, replaced
+/// on every schema change: schema and token secrets), one reference comparison per hit;</item>
 /// <item>the token has not expired;</item>
 /// <item>the entry is younger than its maximum age (a second by default), which bounds how long a
 /// write by another process (the CLI, a sqlite3 shell) can go unseen.</item>
@@ -42,7 +43,7 @@ public sealed class AuthTokenCache(TimeSpan maxAge)
     }
 
     /// <summary>A copy of the record <paramref name="token"/> resolved to, or null when it must be verified again.</summary>
-    public Record? Find(string token, long writeVersion, CollectionStore collections)
+    public Record? Find(string token, long writeVersion, IReadOnlyList<Collection> collections)
     {
         if (!_entries.TryGetValue(token, out var entry))
         {
@@ -52,7 +53,7 @@ public sealed class AuthTokenCache(TimeSpan maxAge)
         if (entry.WriteVersion != writeVersion
             || IsOld(entry)
             || DateTimeOffset.UtcNow.ToUnixTimeSeconds() > entry.Expires
-            || !ReferenceEquals(collections.Find(entry.Record.Collection.Id), entry.Record.Collection))
+            || !ReferenceEquals(collections, entry.Collections))
         {
             Remove(token, entry);
             return null;
@@ -62,10 +63,11 @@ public sealed class AuthTokenCache(TimeSpan maxAge)
     }
 
     /// <summary>
-    /// Remembers a verified token. <paramref name="writeVersion"/> must have been read before the
-    /// record was: a write that ended in between then makes the entry stale at once.
+    /// Remembers a verified token. <paramref name="writeVersion"/> and <paramref name="collections"/>
+    /// must have been read before the record was: a write or a schema change in between then makes
+    /// the entry stale at once.
     /// </summary>
-    public void Add(string token, Record record, long expires, long writeVersion)
+    public void Add(string token, Record record, long expires, long writeVersion, IReadOnlyList<Collection> collections)
     {
         if (SizeOf(record) > MaxRecordSize)
         {
@@ -89,7 +91,7 @@ public sealed class AuthTokenCache(TimeSpan maxAge)
             }
         }
 
-        var entry = new Entry(record.Clone(), expires, writeVersion, Environment.TickCount64);
+        var entry = new Entry(record.Clone(), expires, writeVersion, collections, Environment.TickCount64);
         if (_entries.TryAdd(token, entry))
         {
             Interlocked.Increment(ref _count);
@@ -127,5 +129,5 @@ public sealed class AuthTokenCache(TimeSpan maxAge)
         return size;
     }
 
-    private sealed record Entry(Record Record, long Expires, long WriteVersion, long CachedAt);
+    private sealed record Entry(Record Record, long Expires, long WriteVersion, IReadOnlyList<Collection> Collections, long CachedAt);
 }

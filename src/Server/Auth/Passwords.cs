@@ -15,11 +15,7 @@ public static class Passwords
 
     public static string Hash(string password, int cost)
     {
-        if (Counter.Value is { } counter)
-        {
-            counter.Count(Database.InWriteTransaction);
-        }
-
+        CountCall();
         var salt = BCrypt.Net.BCrypt.GenerateSalt(cost is >= 4 and <= 31 ? cost : 10, 'a');
         return NativeBcrypt.Crypt(password, salt) ?? BCrypt.Net.BCrypt.HashPassword(password, salt);
     }
@@ -31,11 +27,7 @@ public static class Passwords
             return false;
         }
 
-        if (Counter.Value is { } counter)
-        {
-            counter.Count(Database.InWriteTransaction);
-        }
-
+        CountCall();
         if (NativeBcrypt.Crypt(password, hash) is { } computed)
         {
             return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(hash));
@@ -90,6 +82,8 @@ public static class Passwords
     public static Task EqualiseTimingAsync(string password) => VerifyAsync(password, TimingHash.Value);
 
     private static readonly AsyncLocal<PasswordHashCounter?> Counter = new();
+
+    private static void CountCall() => Counter.Value?.Count(Database.InWriteTransaction);
 
     /// <summary>
     /// Counts the bcrypt hashes and checks made from here on in this async flow (and the flows it

@@ -41,9 +41,10 @@ public sealed class TokenService(CollectionStore collections, RecordStore record
     /// </summary>
     public async ValueTask<Record?> AuthenticateAsync(string token)
     {
-        // Read before the record is: a write ending after this makes the new entry stale.
+        // Read before the record is: a write or a schema change after this makes the new entry stale.
         var writeVersion = records.Database.WriteVersion;
-        if (cache.Find(token, writeVersion, collections) is { } hit)
+        var snapshot = collections.All;
+        if (cache.Find(token, writeVersion, snapshot) is { } hit)
         {
             return hit;
         }
@@ -54,9 +55,8 @@ public sealed class TokenService(CollectionStore collections, RecordStore record
         }
 
         var (record, claims) = verified;
-
         var exp = Json.Number(claims["exp"]) ?? double.MaxValue;
-        cache.Add(token, record, exp < 9e18 ? (long)exp : long.MaxValue, writeVersion);
+        cache.Add(token, record, exp < 9e18 ? (long)exp : long.MaxValue, writeVersion, snapshot);
         return record;
     }
 

@@ -229,14 +229,14 @@ public sealed class AuthTokenCacheTests
         var version = _data.WriteVersion;
         for (var i = 0; i < AuthTokenCache.Capacity - 1; i++)
         {
-            cache.Add("old-" + i, record, long.MaxValue, version);
+            cache.Add("old-" + i, record, long.MaxValue, version, _collections.All);
         }
 
         await Task.Delay(maxAge + TimeSpan.FromMilliseconds(200));
         var young = System.Diagnostics.Stopwatch.StartNew();
-        cache.Add("young", record, long.MaxValue, version);
-        cache.Add("fresh", record, long.MaxValue, version);
-        var youngFound = cache.Find("young", version, _collections) is not null;
+        cache.Add("young", record, long.MaxValue, version, _collections.All);
+        cache.Add("fresh", record, long.MaxValue, version, _collections.All);
+        var youngFound = cache.Find("young", version, _collections.All) is not null;
         if (young.Elapsed >= maxAge)
         {
             Assert.Inconclusive("the machine took longer than the maximum age between two calls");
@@ -245,8 +245,8 @@ public sealed class AuthTokenCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(youngFound, Is.True, "the full cache dropped the entries past their age, not the young one");
-            Assert.That(cache.Find("fresh", version, _collections), Is.Not.Null);
-            Assert.That(cache.Find("old-0", version, _collections), Is.Null);
+            Assert.That(cache.Find("fresh", version, _collections.All), Is.Not.Null);
+            Assert.That(cache.Find("old-0", version, _collections.All), Is.Null);
         });
     }
 }
