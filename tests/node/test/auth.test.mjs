@@ -62,6 +62,28 @@ for (const [version, PocketBase] of sdks) {
       await Promise.all([server?.stop(), sink?.close(), oidc?.close()]);
     });
 
+    it("changing one's own password checks oldPassword and ends the old token at once", async () => {
+      const { email, id } = await newUser("ownpw");
+      const pb = client();
+      await pb.collection("users").authWithPassword(email, "1234567890");
+      await pb.collection("users").getOne(id); // the token's answer is now cached by the server
+
+      const wrong = await pb.collection("users")
+        .update(id, { oldPassword: "not-the-password", password: "0987654321", passwordConfirm: "0987654321" })
+        .then(() => null, (e) => e);
+      assert.ok(wrong, "a wrong oldPassword must be refused");
+      assert.equal(wrong.status, 400);
+      const body = wrong.response ?? wrong.data;
+      assert.equal(body.data.oldPassword.code, "validation_invalid_old_password");
+
+      await pb.collection("users").update(id, { oldPassword: "1234567890", password: "0987654321", passwordConfirm: "0987654321" });
+      const refresh = await pb.collection("users").authRefresh().then(() => null, (e) => e);
+      assert.ok(refresh, "the token signed with the old tokenKey must be refused at once");
+      assert.equal(refresh.status, 401);
+      const again = await client().collection("users").authWithPassword(email, "0987654321");
+      assert.equal(again.record.id, id);
+    });
+
     it("authWithPassword fills the authStore and authRefresh renews it", async () => {
       const { email, id } = await newUser("pw");
       const pb = client();
