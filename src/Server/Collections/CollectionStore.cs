@@ -59,23 +59,24 @@ public sealed class CollectionStore(Database database) : ISchemaLookup
     {
         await using var ctx = new SystemDbContext(db);
         await ctx.Database.UseTransactionAsync(tx);
-        var row = await ctx.Collections.FindAsync(collection.Id);
+        // Every column is written from the collection, so an update needs no read of the old row.
+        var exists = await SystemTableSql.CollectionExistsAsync(db, tx, collection.Id);
+        var row = new CollectionRow();
+        CollectionJson.CopyToRow(collection, row);
         if (delete)
         {
-            if (row is not null)
+            if (exists)
             {
                 ctx.Collections.Remove(row);
             }
         }
+        else if (exists)
+        {
+            ctx.Collections.Update(row);
+        }
         else
         {
-            var isNew = row is null;
-            row ??= new CollectionRow();
-            CollectionJson.CopyToRow(collection, row);
-            if (isNew)
-            {
-                ctx.Collections.Add(row);
-            }
+            ctx.Collections.Add(row);
         }
 
         await ctx.SaveChangesAsync();

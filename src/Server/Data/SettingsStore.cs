@@ -26,16 +26,15 @@ public sealed class SettingsStore(Database database)
         {
             await using var ctx = new SystemDbContext(db);
             await ctx.Database.UseTransactionAsync(tx);
-            var row = await ctx.Params.FirstOrDefaultAsync(p => p.Id == "settings");
+            var created = await SystemTableSql.ReadParamCreatedAsync(db, tx, "settings");
             var now = Clock.Now();
-            if (row is null)
+            if (created is null)
             {
                 ctx.Params.Add(new ParamRow { Id = "settings", Value = json, Created = now, Updated = now });
             }
             else
             {
-                row.Value = json;
-                row.Updated = now;
+                ctx.Params.Update(new ParamRow { Id = "settings", Value = json, Created = created, Updated = now });
             }
 
             return await ctx.SaveChangesAsync();

@@ -3,11 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace PocketBaseSharp.Server.Data;
 
 /// <summary>
-/// Plain SQL over the system tables for the start-up path: installing the defaults, reading the
-/// collection snapshot and the settings row. EF Core (<see cref="SystemDbContext"/>) keeps the
-/// later writes; building its model and services costs about a quarter of a second of CPU and
-/// some 20 MB of loaded code, so the server does not pay it until the first schema or settings
-/// write (docs/benchmarks.md, Tier D).
+/// Plain SQL over the system tables for the start-up path (installing the defaults, reading the
+/// collection snapshot and the settings row) and for the reads a save makes first. EF Core
+/// (<see cref="SystemDbContext"/>) keeps the writes; loading it costs some 20 MB of code, so the
+/// server does not pay it until the first schema or settings write, and then not for its LINQ
+/// query pipeline (docs/architecture.md, "EF Core for the system tables").
 /// </summary>
 public static class SystemTableSql
 {
@@ -74,6 +74,29 @@ public static class SystemTableSql
         cmd.CommandText = "SELECT `value` FROM `_params` WHERE `id` = $id LIMIT 1";
         cmd.Parameters.AddWithValue("$id", id);
         return await cmd.ExecuteScalarAsync() is string value ? value : null;
+    }
+
+    /// <summary>
+    /// Whether a <c>_collections</c> row exists, read inside the writer's transaction. EF Core then
+    /// only writes: a LINQ lookup would load and compile its query pipeline for one primary-key read.
+    /// </summary>
+    public static async Task<bool> CollectionExistsAsync(SqliteConnection db, SqliteTransaction tx, string id)
+    {
+        await using var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT 1 FROM `_collections` WHERE `id` = $id LIMIT 1";
+        cmd.Parameters.AddWithValue("$id", id);
+        return await cmd.ExecuteScalarAsync() is not null;
+    }
+
+    /// <summary>The <c>created</c> of a <c>_params</c> row inside the writer's transaction, or null when there is no row.</summary>
+    public static async Task<string?> ReadParamCreatedAsync(SqliteConnection db, SqliteTransaction tx, string id)
+    {
+        await using var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT `created` FROM `_params` WHERE `id` = $id LIMIT 1";
+        cmd.Parameters.AddWithValue("$id", id);
+        return await cmd.ExecuteScalarAsync() is string created ? created : null;
     }
 
     public static void InsertParam(SqliteConnection db, SqliteTransaction tx, ParamRow row)

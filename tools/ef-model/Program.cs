@@ -1,0 +1,2 @@
+// The EF tools need an executable startup project; there is nothing to run.
+return 0;
