@@ -13,12 +13,13 @@ namespace PocketBaseSharp.Server.Collections;
 /// Creates, changes, imports and deletes collections. Each change validates, migrates the table and
 /// saves the <c>_collections</c> row in one transaction, then refreshes the in-memory snapshot.
 /// </summary>
-public sealed class CollectionService(CollectionStore collections, RecordStore records) : IRuleValidator
+public sealed class CollectionService(CollectionStore collections, RecordStore records, ILogger<CollectionService> logger) : IRuleValidator
 {
     public async Task<Collection> CreateAsync(JsonObject input)
     {
         var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, null, input, collections.All, "Failed to create collection."));
         await collections.ReloadAsync();
+        await ResaveChangedViewsAsync(result.Id);
         return result;
     }
 
@@ -26,6 +27,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
     {
         var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, old, input, collections.All, "Failed to update collection."));
         await collections.ReloadAsync();
+        await ResaveChangedViewsAsync(result.Id);
         return result;
     }
 
@@ -39,7 +41,14 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
 
         await collections.Database.WriteAsync(async (db, tx) =>
         {
+            var views = ViewDependencies.Readable(db, tx, collections.All.Where(o => o.Id != c.Id));
             TableSchema.Drop(db, tx, c);
+            // As upstream: a collection that a view still reads cannot be deleted.
+            if (ViewDependencies.FirstBroken(db, tx, views) is not null)
+            {
+                throw ApiException.BadRequest("Failed to delete collection.");
+            }
+
             await CollectionStore.SaveRowAsync(db, tx, c, delete: true);
             return 0;
         });
@@ -96,7 +105,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
                 }
                 catch (ApiException ex) when (ex.Status == 400)
                 {
-                    throw ImportError(ex.ErrorData.ToJsonString());
+                    throw ImportError(ex.ErrorData.Count > 0 ? ex.ErrorData.ToJsonString() : ex.Message);
                 }
             }
 
@@ -112,6 +121,51 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
             return 0;
         });
         await collections.ReloadAsync();
+        await ResaveChangedViewsAsync(null);
+    }
+
+    /// <summary>
+    /// As upstream after a collection save: every other view whose inferred fields changed (a
+    /// source field's new options, a renamed source) is saved again. One that no longer infers is
+    /// left as it is and logged, so that its query can be mended from the dashboard.
+    /// </summary>
+    private async Task ResaveChangedViewsAsync(string? savedId)
+    {
+        foreach (var view in collections.All.Where(v => v.IsView && v.Id != savedId).ToList())
+        {
+            try
+            {
+                var resaved = await collections.Database.WriteAsync(async (db, tx) =>
+                {
+                    var inferred = InferViewFields(db, tx, view, "Failed to update collection.");
+                    if (SameFieldsIgnoringIds(view.Fields, inferred))
+                    {
+                        return false;
+                    }
+
+                    await SaveAsync(db, tx, view, [], collections.All, "Failed to update collection.");
+                    return true;
+                });
+                if (resaved)
+                {
+                    await collections.ReloadAsync();
+                }
+            }
+            catch (ApiException ex)
+            {
+                logger.LogWarning("Dependent view collection {View} may need to be updated: {Error} {Data}", view.Name, ex.Message, ex.ErrorData.ToJsonString());
+            }
+        }
+    }
+
+    private static bool SameFieldsIgnoringIds(List<Field> stored, List<Field> inferred) =>
+        stored.Count == inferred.Count && stored.Zip(inferred).All(p => JsonNode.DeepEquals(WithoutId(p.First), WithoutId(p.Second)));
+
+    private static JsonObject WithoutId(Field f)
+    {
+        var json = (JsonObject)f.ToJson().DeepClone();
+        json.Remove("id");
+        return json;
     }
 
     private static ApiException ImportError(string raw) => ApiException.BadRequest("Failed to import collections.", new JsonObject
@@ -169,6 +223,9 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         }
 
         CollectionValidator.Validate(c, old, all, this).ThrowIfAny(failure);
+        // A table change must leave the views over it readable, as upstream's DROP COLUMN does
+        // (renames are followed: TableRenames). A view's own change is checked by the re-save after it.
+        var views = old is { IsView: false } ? ViewDependencies.Readable(db, tx, all) : [];
         try
         {
             if (old is null)
@@ -184,6 +241,11 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         {
             var key = c.IsView ? "viewQuery" : "indexes";
             throw ApiException.BadRequest(failure, new JsonObject { [key] = ValidationErrors.Leaf(c.IsView ? "validation_invalid_view_query" : "validation_invalid_index_expression", (c.IsView ? "Invalid view query. Raw error: " : "Invalid index expression. Raw error: ") + ex.Message) });
+        }
+
+        if (ViewDependencies.FirstBroken(db, tx, views) is var (view, error))
+        {
+            throw ApiException.BadRequest($"{failure} Raw error: \nthe view collection {view} reads what this change removes - {error}");
         }
 
         await CollectionStore.SaveRowAsync(db, tx, c);

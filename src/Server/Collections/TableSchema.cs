@@ -4,9 +4,10 @@ using PocketBaseSharp.Server.Data;
 namespace PocketBaseSharp.Server.Collections;
 
 /// <summary>
-/// Generates and migrates the SQLite table (or view) behind a collection. A field change rebuilds
-/// the table inside the caller's transaction (new table, copy, drop, rename), keyed by field id,
-/// so renamed fields keep their data and single/multiple conversions follow upstream.
+/// Generates and migrates the SQLite table (or view) behind a collection. Renames go through
+/// SQLite's ALTER TABLE (<see cref="TableRenames"/>); any other field change rebuilds the table
+/// inside the caller's transaction (new table, copy, drop, rename), keyed by field id, so
+/// single/multiple conversions follow upstream.
 /// </summary>
 public static class TableSchema
 {
@@ -37,13 +38,10 @@ public static class TableSchema
         }
 
         DropIndexes(db, tx, old);
-        if (NeedsRebuild(old, updated))
+        var current = TableRenames.Apply(db, tx, old, updated);
+        if (NeedsRebuild(current, updated))
         {
-            Rebuild(db, tx, old, updated);
-        }
-        else if (old.Name != updated.Name)
-        {
-            Database.Exec(db, $"ALTER TABLE {Quote(old.Name)} RENAME TO {Quote(updated.Name)}", tx);
+            Rebuild(db, tx, current, updated);
         }
 
         CreateIndexes(db, tx, updated);
@@ -88,7 +86,7 @@ public static class TableSchema
             Database.Exec(db, $"INSERT INTO {Quote(temp)} ({string.Join(", ", targets)}) SELECT {string.Join(", ", sources)} FROM {Quote(old.Name)}", tx);
         }
 
-        // Views that read this table must not block the swap; upstream re-checks them afterwards.
+        // Views that read this table must not block the swap; CollectionService checks them afterwards.
         Database.Exec(db, "PRAGMA legacy_alter_table=ON", tx);
         Database.Exec(db, $"DROP TABLE {Quote(old.Name)}", tx);
         Database.Exec(db, $"ALTER TABLE {Quote(temp)} RENAME TO {Quote(updated.Name)}", tx);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using PocketBaseSharp.RuleEngine;
 using PocketBaseSharp.RuleEngine.Requests;
 using PocketBaseSharp.RuleEngine.Sql;
@@ -20,6 +21,7 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
     public const int DefaultPerPage = 30;
     public const int MaxPerPage = 1000;
     private const string OnlySuperusers = "Only superusers can perform this action.";
+    private const string QueryFailed = "Something went wrong while processing your request.";
 
     public async Task<JsonObject> ListAsync(RecordRequest req)
     {
@@ -75,7 +77,20 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
                      (orderBy.Count > 0 ? " ORDER BY " + string.Join(", ", orderBy) : "") +
                      $" LIMIT {perPage} OFFSET {(long)(page - 1) * perPage}";
 
-        return await store.Database.ReadAsync(async db =>
+        try
+        {
+            return await ListPageAsync(req, c, select, distinct, from, ctx, info, page, perPage, skipTotal);
+        }
+        catch (SqliteException)
+        {
+            // As upstream: a query SQLite refuses (a view whose source table or column is gone) is
+            // a 400 with the generic message, never a 500.
+            throw ApiException.BadRequest(QueryFailed);
+        }
+    }
+
+    private Task<JsonObject> ListPageAsync(RecordRequest req, Collection c, string select, bool distinct, string from, SqlQueryContext ctx, RequestInfo info, int page, int perPage, bool skipTotal) =>
+        store.Database.ReadAsync(async db =>
         {
             var items = await RecordStore.QueryAsync(db, null, c, select, ctx.Parameters);
             long total = -1;
@@ -94,7 +109,6 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
                 ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
             };
         });
-    }
 
     /// <summary>
     /// The FROM … WHERE of a list and whether its rows still need DISTINCT. A filter through a
@@ -142,16 +156,24 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         }
 
         var info = RequestInfoOf(req, null);
-        return await store.Database.ReadAsync(async db =>
+        try
         {
-            var record = await RecordStore.FindByIdAsync(db, null, c, req.Id ?? "");
-            if (record is null || !await rules.CheckAsync(db, null, c, record.Id, c.ViewRule, info))
+            return await store.Database.ReadAsync(async db =>
             {
-                throw ApiException.NotFound();
-            }
+                var record = await RecordStore.FindByIdAsync(db, null, c, req.Id ?? "");
+                if (record is null || !await rules.CheckAsync(db, null, c, record.Id, c.ViewRule, info))
+                {
+                    throw ApiException.NotFound();
+                }
 
-            return (await expander.SerializeAsync(db, null, [record], req.Param("expand"), req.Auth, info))[0];
-        });
+                return (await expander.SerializeAsync(db, null, [record], req.Param("expand"), req.Auth, info))[0];
+            });
+        }
+        catch (SqliteException)
+        {
+            // Upstream answers a record it cannot read with its 404.
+            throw ApiException.NotFound();
+        }
     }
 
     public async Task<JsonObject> CreateAsync(RecordRequest req, RecordWriteScope scope)
