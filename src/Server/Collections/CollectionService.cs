@@ -15,6 +15,9 @@ namespace PocketBaseSharp.Server.Collections;
 /// </summary>
 public sealed class CollectionService(CollectionStore collections, RecordStore records, ILogger<CollectionService> logger) : IRuleValidator
 {
+    private const string UpdateFailure = "Failed to update collection.";
+    private const string ImportFailure = "Failed to import collections.";
+
     public async Task<Collection> CreateAsync(JsonObject input)
     {
         var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, null, input, collections.All, "Failed to create collection."));
@@ -25,7 +28,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
 
     public async Task<Collection> UpdateAsync(Collection old, JsonObject input)
     {
-        var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, old, input, collections.All, "Failed to update collection."));
+        var result = await collections.Database.WriteAsync((db, tx) => SaveAsync(db, tx, old, input, collections.All, UpdateFailure));
         await collections.ReloadAsync();
         await ResaveChangedViewsAsync(result.Id);
         return result;
@@ -98,14 +101,14 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
                 var old = current.FirstOrDefault(c => id.Length > 0 && c.Id == id) ?? current.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
                 try
                 {
-                    var saved = await SaveAsync(db, tx, old, input, current, "Failed to import collections.");
+                    var saved = await SaveAsync(db, tx, old, input, current, ImportFailure);
                     current.RemoveAll(c => c.Id == saved.Id);
                     current.Add(saved);
                     seen.Add(saved.Id);
                 }
                 catch (ApiException ex) when (ex.Status == 400)
                 {
-                    throw ImportError(ex.ErrorData.Count > 0 ? ex.ErrorData.ToJsonString() : ex.Message);
+                    throw ImportError(ex.ErrorData.Count > 0 ? ex.ErrorData.ToJsonString() : RawError(ex.Message));
                 }
             }
 
@@ -135,28 +138,39 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         {
             try
             {
-                var resaved = await collections.Database.WriteAsync(async (db, tx) =>
-                {
-                    var inferred = InferViewFields(db, tx, view, "Failed to update collection.");
-                    if (SameFieldsIgnoringIds(view.Fields, inferred))
-                    {
-                        return false;
-                    }
-
-                    await SaveAsync(db, tx, view, [], collections.All, "Failed to update collection.");
-                    return true;
-                });
-                if (resaved)
+                // Compared on a reader first: most saves change no view, and a write would end
+                // every cached auth token's freshness (Database.WriteVersion) for nothing.
+                var changed = await collections.Database.ReadAsync(db => Task.FromResult(!SameFieldsIgnoringIds(view.Fields, InferViewFields(db, null, view, UpdateFailure))));
+                if (changed && await ResaveAsync(view.Id))
                 {
                     await collections.ReloadAsync();
                 }
             }
-            catch (ApiException ex)
+            catch (Exception ex)
             {
-                logger.LogWarning("Dependent view collection {View} may need to be updated: {Error} {Data}", view.Name, ex.Message, ex.ErrorData.ToJsonString());
+                // The save that triggered this has committed; like upstream, only log.
+                logger.LogWarning("Dependent view collection {View} may need to be updated after a collection change: {Error} {Data}", view.Name, ex.Message, (ex as ApiException)?.ErrorData.ToJsonString());
             }
         }
     }
+
+    /// <summary>Saves a view again from its row as this write sees it (another request may have changed or deleted it since).</summary>
+    private Task<bool> ResaveAsync(string viewId) => collections.Database.WriteAsync(async (db, tx) =>
+    {
+        if (await SystemTableSql.ReadCollectionAsync(db, tx, viewId) is not { } row)
+        {
+            return false;
+        }
+
+        var view = CollectionJson.FromRow(row);
+        if (!view.IsView || SameFieldsIgnoringIds(view.Fields, InferViewFields(db, tx, view, UpdateFailure)))
+        {
+            return false;
+        }
+
+        await SaveAsync(db, tx, view, [], collections.All, UpdateFailure);
+        return true;
+    });
 
     private static bool SameFieldsIgnoringIds(List<Field> stored, List<Field> inferred) =>
         stored.Count == inferred.Count && stored.Zip(inferred).All(p => JsonNode.DeepEquals(WithoutId(p.First), WithoutId(p.Second)));
@@ -167,6 +181,12 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         json.Remove("id");
         return json;
     }
+
+    private const string RawErrorMarker = " Raw error: \n";
+
+    /// <summary>The raw part of a "Failed to … Raw error: …" message, for the import's own wrapper.</summary>
+    private static string RawError(string message) =>
+        message.IndexOf(RawErrorMarker, StringComparison.Ordinal) is var at and >= 0 ? message[(at + RawErrorMarker.Length)..] : message;
 
     private static ApiException ImportError(string raw) => ApiException.BadRequest("Failed to import collections.", new JsonObject
     {
@@ -245,7 +265,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
 
         if (ViewDependencies.FirstBroken(db, tx, views) is var (view, error))
         {
-            throw ApiException.BadRequest($"{failure} Raw error: \nthe view collection {view} reads what this change removes - {error}");
+            throw ApiException.BadRequest($"{failure}{RawErrorMarker}the view collection {view} reads what this change removes - {error}");
         }
 
         await CollectionStore.SaveRowAsync(db, tx, c);

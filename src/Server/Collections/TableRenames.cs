@@ -19,7 +19,8 @@ public static class TableRenames
     public static Collection Apply(SqliteConnection db, SqliteTransaction tx, Collection old, Collection updated)
     {
         var current = old.Clone();
-        if (old.Name != updated.Name)
+        // SQLite's table names ignore case (so does upstream's check): "Posts" -> "posts" is no rename.
+        if (!string.Equals(old.Name, updated.Name, StringComparison.OrdinalIgnoreCase))
         {
             var rename = $"ALTER TABLE {TableSchema.Quote(old.Name)} RENAME TO {TableSchema.Quote(updated.Name)}";
             try
@@ -29,12 +30,16 @@ public static class TableRenames
             catch (SqliteException)
             {
                 // Without the views' rewrite; the caller refuses the change if one of them needed it.
-                Database.Exec(db, "PRAGMA legacy_alter_table=ON", tx);
-                Database.Exec(db, rename, tx);
-                Database.Exec(db, "PRAGMA legacy_alter_table=OFF", tx);
+                TableSchema.WithLegacyAlterTable(db, tx, () => Database.Exec(db, rename, tx));
             }
+        }
 
-            current.Name = updated.Name;
+        current.Name = updated.Name;
+        // The columns of removed fields move aside first, so that a field may take a removed one's
+        // name in the same save (upstream drops them first); the rebuild then leaves them out.
+        foreach (var column in current.Fields.Where(f => updated.FindFieldById(f.Id) is null))
+        {
+            TryRename(db, tx, current.Name, column, column.Name + "_removed_" + Suffix());
         }
 
         var renamed = updated.Fields
@@ -44,7 +49,7 @@ public static class TableRenames
         // Through temporary names first, so that swapped names (a, b -> b, a) never collide.
         foreach (var (field, column) in renamed)
         {
-            TryRename(db, tx, current.Name, column!, field.Name + "_" + RandomText.Alphanumeric(5).ToLowerInvariant());
+            TryRename(db, tx, current.Name, column!, field.Name + "_" + Suffix());
         }
 
         foreach (var (field, column) in renamed)
@@ -54,6 +59,8 @@ public static class TableRenames
 
         return current;
     }
+
+    private static string Suffix() => RandomText.Alphanumeric(5).ToLowerInvariant();
 
     private static void TryRename(SqliteConnection db, SqliteTransaction tx, string table, Field column, string name)
     {

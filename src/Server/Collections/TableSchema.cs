@@ -87,10 +87,29 @@ public static class TableSchema
         }
 
         // Views that read this table must not block the swap; CollectionService checks them afterwards.
+        WithLegacyAlterTable(db, tx, () =>
+        {
+            Database.Exec(db, $"DROP TABLE {Quote(old.Name)}", tx);
+            Database.Exec(db, $"ALTER TABLE {Quote(temp)} RENAME TO {Quote(updated.Name)}", tx);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="alter"/> with SQLite's legacy ALTER TABLE (views neither checked nor
+    /// rewritten). The pragma belongs to the connection, so it is switched back even on failure:
+    /// left on, the writer would stop rewriting views for every later rename.
+    /// </summary>
+    public static void WithLegacyAlterTable(SqliteConnection db, SqliteTransaction tx, Action alter)
+    {
         Database.Exec(db, "PRAGMA legacy_alter_table=ON", tx);
-        Database.Exec(db, $"DROP TABLE {Quote(old.Name)}", tx);
-        Database.Exec(db, $"ALTER TABLE {Quote(temp)} RENAME TO {Quote(updated.Name)}", tx);
-        Database.Exec(db, "PRAGMA legacy_alter_table=OFF", tx);
+        try
+        {
+            alter();
+        }
+        finally
+        {
+            Database.Exec(db, "PRAGMA legacy_alter_table=OFF", tx);
+        }
     }
 
     private static string ConvertExpression(string column, Field from, Field to)

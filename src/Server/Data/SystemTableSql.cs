@@ -15,10 +15,22 @@ public static class SystemTableSql
         "`id`, `system`, `type`, `name`, `fields`, `indexes`, `listRule`, `viewRule`, `createRule`, `updateRule`, `deleteRule`, `options`, `created`, `updated`";
 
     /// <summary>Every row of <c>_collections</c>, oldest first (ties by name).</summary>
-    public static async Task<List<CollectionRow>> ReadCollectionsAsync(SqliteConnection db)
+    public static Task<List<CollectionRow>> ReadCollectionsAsync(SqliteConnection db) => ReadCollectionsAsync(db, null, null);
+
+    /// <summary>The <c>_collections</c> row of <paramref name="id"/> as the transaction sees it, or null.</summary>
+    public static async Task<CollectionRow?> ReadCollectionAsync(SqliteConnection db, SqliteTransaction tx, string id) =>
+        (await ReadCollectionsAsync(db, tx, id)).FirstOrDefault();
+
+    private static async Task<List<CollectionRow>> ReadCollectionsAsync(SqliteConnection db, SqliteTransaction? tx, string? id)
     {
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT {CollectionColumns} FROM `_collections` ORDER BY `created`, `name`";
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {CollectionColumns} FROM `_collections`" + (id is null ? "" : " WHERE `id` = $id") + " ORDER BY `created`, `name`";
+        if (id is not null)
+        {
+            cmd.Parameters.AddWithValue("$id", id);
+        }
+
         await using var reader = await cmd.ExecuteReaderAsync();
         var rows = new List<CollectionRow>();
         while (await reader.ReadAsync())

@@ -16,7 +16,7 @@ namespace PocketBaseSharp.Server.Records;
 /// rule 400. Writes run inside a caller-supplied <see cref="RecordWriteScope"/> so a batch can
 /// share one transaction.
 /// </summary>
-public sealed class RecordService(CollectionStore collections, RecordStore store, RecordRules rules, RecordExpander expander)
+public sealed class RecordService(CollectionStore collections, RecordStore store, RecordRules rules, RecordExpander expander, ILogger<RecordService>? logger = null)
 {
     public const int DefaultPerPage = 30;
     public const int MaxPerPage = 1000;
@@ -81,10 +81,11 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
         {
             return await ListPageAsync(req, c, select, distinct, from, ctx, info, page, perPage, skipTotal);
         }
-        catch (SqliteException)
+        catch (SqliteException ex)
         {
             // As upstream: a query SQLite refuses (a view whose source table or column is gone) is
             // a 400 with the generic message, never a 500.
+            logger?.LogWarning("Listing {Collection} failed: {Error}", c.Name, ex.Message);
             throw ApiException.BadRequest(QueryFailed);
         }
     }
@@ -169,9 +170,10 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
                 return (await expander.SerializeAsync(db, null, [record], req.Param("expand"), req.Auth, info))[0];
             });
         }
-        catch (SqliteException)
+        catch (SqliteException ex)
         {
             // Upstream answers a record it cannot read with its 404.
+            logger?.LogWarning("Reading {Collection}/{Id} failed: {Error}", c.Name, req.Id, ex.Message);
             throw ApiException.NotFound();
         }
     }

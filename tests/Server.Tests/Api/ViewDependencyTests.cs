@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Tests.Support;
 using static PocketBaseSharp.Server.Tests.Support.Collections;
 
@@ -93,9 +94,9 @@ public sealed class ViewDependencyTests : ServerTestBase
     }
 
     [Test]
-    public async Task SwappingTwoFieldNames_KeepsEachColumnsData()
+    public async Task SwappingTwoFieldNames_KeepsEachColumnsData_AndTheViewFollowsItsColumn()
     {
-        var (source, _, id) = await SourceAndViewAsync();
+        var (source, view, id) = await SourceAndViewAsync();
 
         var response = await PatchFieldsAsync(source, fields => fields.Select(f => NameOf(f) switch
         {
@@ -110,15 +111,63 @@ public sealed class ViewDependencyTests : ServerTestBase
         {
             Assert.That(record["extra"]!.GetValue<string>(), Is.EqualTo("a"));
             Assert.That(record["title"]!.GetValue<string>(), Is.EqualTo("x"));
+            // SQLite rewrote the view to read the same column under its new name, not the other
+            // column that took the old name.
+            Assert.That(ViewSql(view), Does.Contain("extra"));
         });
     }
 
     [Test]
-    public async Task RenamingTheCollection_KeepsTheViewReadable()
+    public async Task RenamingAFieldToTheNameOfOneRemovedInTheSameSave_KeepsTheViewReadable()
     {
         var (source, view, _) = await SourceAndViewAsync();
 
-        var response = await Api.PatchAsync($"/api/collections/{source}", new JsonObject { ["name"] = source + "_renamed" }, SuperuserToken);
+        var response = await PatchFieldsAsync(source, fields => fields
+            .Where(f => NameOf(f) != "extra")
+            .Select(f => NameOf(f) == "title" ? With(f, "name", "extra") : f));
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
+        Assert.That((await ListAsync(view)).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task ACaseOnlyRename_ThenRenamingASourceAViewReads_BothSucceed()
+    {
+        var lone = $"vd_case{++_n}";
+        await CreateAsync(Api, SuperuserToken, Public(lone, Field("title", "text")));
+        var (source, view, _) = await SourceAndViewAsync();
+
+        var caseOnly = await Api.PatchAsync($"/api/collections/{lone}", new JsonObject { ["name"] = lone.ToUpperInvariant() }, SuperuserToken);
+        var renamed = await Api.PatchAsync($"/api/collections/{source}", new JsonObject { ["name"] = source + "_renamed" }, SuperuserToken);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(caseOnly.Status, Is.EqualTo(HttpStatusCode.OK), caseOnly.Text);
+            Assert.That(caseOnly.Object["name"]!.GetValue<string>(), Is.EqualTo(lone.ToUpperInvariant()));
+            Assert.That(renamed.Status, Is.EqualTo(HttpStatusCode.OK), renamed.Text);
+            Assert.That((await ListAsync(view)).Status, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    /// <summary>The SQL SQLite keeps for a view, read beside the server.</summary>
+    private string ViewSql(string view)
+    {
+        using var db = new SqliteConnection($"Data Source={Path.Combine(Server.DataDir, "data.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = $name";
+        cmd.Parameters.AddWithValue("$name", view);
+        return cmd.ExecuteScalar() as string ?? "";
+    }
+
+    [Test]
+    public async Task RenamingTheCollectionAndAddingAFieldAtOnce_KeepsTheViewReadable()
+    {
+        var (source, view, _) = await SourceAndViewAsync();
+        var fields = (await Api.GetAsync($"/api/collections/{source}", SuperuserToken)).Object["fields"]!.DeepClone().AsArray();
+        fields.Add(Field("added", "text"));
+
+        var response = await Api.PatchAsync($"/api/collections/{source}", new JsonObject { ["name"] = source + "_renamed", ["fields"] = fields }, SuperuserToken);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
         var list = await ListAsync(view);
