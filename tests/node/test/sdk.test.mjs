@@ -127,6 +127,27 @@ for (const [version, PocketBase] of sdks) {
       }
     });
 
+    it("keeps a view working when its source's field is renamed, and refuses to break it", async () => {
+      const src = await admin.collections.create({ name: "sdk_src", type: "base", listRule: "", fields: [{ name: "label", type: "text" }, { name: "size", type: "number" }] });
+      await admin.collection("sdk_src").create({ label: "one", size: 1 });
+      const view = await admin.collections.create({ name: "sdk_view", type: "view", listRule: "", viewQuery: "SELECT id, label, size FROM sdk_src" });
+      assert.deepEqual(view.fields.map((f) => f.name), ["id", "label", "size"]);
+
+      const renamed = src.fields.map((f) => (f.name === "label" ? { ...f, name: "title" } : f));
+      await admin.collections.update("sdk_src", { fields: renamed });
+      const afterRename = await admin.collection("sdk_view").getList(1, 10);
+      assert.equal(afterRename.totalItems, 1);
+
+      const withoutSize = renamed.filter((f) => f.name !== "size");
+      await assert.rejects(admin.collections.update("sdk_src", { fields: withoutSize }), (e) => e.status === 400 && /Failed to update collection/.test(e.message));
+      await assert.rejects(admin.collections.delete("sdk_src"), (e) => e.status === 400 && e.message === "Failed to delete collection.");
+      const still = await admin.collection("sdk_view").getList(1, 10);
+      assert.equal(still.items[0].size, 1);
+
+      await admin.collections.delete("sdk_view");
+      await admin.collections.delete("sdk_src");
+    });
+
     it("keeps the superuser able to manage collections and see everything", async () => {
       const list = await admin.collections.getFullList();
       assert.ok(list.some((c) => c.name === "tasks"));
