@@ -6,8 +6,8 @@ namespace PocketBaseSharp.Server.Api;
 /// The one error type of the API. It is rendered as upstream's <c>{status, message, data}</c>
 /// body by <see cref="ErrorMiddleware"/>; raw exceptions are never serialised.
 /// </summary>
-public sealed class ApiException(int status, string? message = null, JsonObject? data = null)
-    : Exception(message ?? DefaultMessage(status))
+public sealed class ApiException(int status, string? message = null, JsonObject? data = null, Exception? cause = null)
+    : Exception(message ?? DefaultMessage(status), cause)
 {
     public int Status { get; } = status;
 

@@ -108,7 +108,7 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
                 }
                 catch (ApiException ex) when (ex.Status == 400)
                 {
-                    throw ImportError(ex.ErrorData.Count > 0 ? ex.ErrorData.ToJsonString() : RawError(ex.Message));
+                    throw ImportError(ex.ErrorData.Count > 0 ? ex.ErrorData.ToJsonString() : ex.InnerException?.Message ?? ex.Message);
                 }
             }
 
@@ -181,12 +181,6 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
         json.Remove("id");
         return json;
     }
-
-    private const string RawErrorMarker = " Raw error: \n";
-
-    /// <summary>The raw part of a "Failed to … Raw error: …" message, for the import's own wrapper.</summary>
-    private static string RawError(string message) =>
-        message.IndexOf(RawErrorMarker, StringComparison.Ordinal) is var at and >= 0 ? message[(at + RawErrorMarker.Length)..] : message;
 
     private static ApiException ImportError(string raw) => ApiException.BadRequest("Failed to import collections.", new JsonObject
     {
@@ -265,7 +259,11 @@ public sealed class CollectionService(CollectionStore collections, RecordStore r
 
         if (ViewDependencies.FirstBroken(db, tx, views) is var (view, error))
         {
-            throw ApiException.BadRequest($"{failure}{RawErrorMarker}the view collection {view} reads what this change removes - {error}");
+            // The answer keeps the spec's message and empty data (no SQLite text in it); the cause
+            // goes to the log, and into the import's own "Raw error" text.
+            var cause = $"the view collection {view} reads what this change removes - {error}";
+            logger.LogWarning("Collection {Collection} not saved: {Cause}", c.Name, cause);
+            throw new ApiException(400, failure, cause: new InvalidOperationException(cause));
         }
 
         await CollectionStore.SaveRowAsync(db, tx, c);

@@ -79,7 +79,25 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
 
         try
         {
-            return await ListPageAsync(req, c, select, distinct, from, ctx, info, page, perPage, skipTotal);
+            return await store.Database.ReadAsync(async db =>
+            {
+                var items = await RecordStore.QueryAsync(db, null, c, select, ctx.Parameters);
+                long total = -1;
+                if (!skipTotal)
+                {
+                    total = Convert.ToInt64(await RecordStore.ScalarAsync(db, null, CountSql(c, distinct, from), ctx.Parameters), CultureInfo.InvariantCulture);
+                }
+
+                var json = await expander.SerializeAsync(db, null, items, req.Param("expand"), req.Auth, info);
+                return new JsonObject
+                {
+                    ["items"] = new JsonArray([.. json]),
+                    ["page"] = page,
+                    ["perPage"] = perPage,
+                    ["totalItems"] = total,
+                    ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
+                };
+            });
         }
         catch (SqliteException ex)
         {
@@ -89,27 +107,6 @@ public sealed class RecordService(CollectionStore collections, RecordStore store
             throw ApiException.BadRequest(QueryFailed);
         }
     }
-
-    private Task<JsonObject> ListPageAsync(RecordRequest req, Collection c, string select, bool distinct, string from, SqlQueryContext ctx, RequestInfo info, int page, int perPage, bool skipTotal) =>
-        store.Database.ReadAsync(async db =>
-        {
-            var items = await RecordStore.QueryAsync(db, null, c, select, ctx.Parameters);
-            long total = -1;
-            if (!skipTotal)
-            {
-                total = Convert.ToInt64(await RecordStore.ScalarAsync(db, null, CountSql(c, distinct, from), ctx.Parameters), CultureInfo.InvariantCulture);
-            }
-
-            var json = await expander.SerializeAsync(db, null, items, req.Param("expand"), req.Auth, info);
-            return new JsonObject
-            {
-                ["items"] = new JsonArray([.. json]),
-                ["page"] = page,
-                ["perPage"] = perPage,
-                ["totalItems"] = total,
-                ["totalPages"] = skipTotal ? -1 : (total + perPage - 1) / perPage,
-            };
-        });
 
     /// <summary>
     /// The FROM … WHERE of a list and whether its rows still need DISTINCT. A filter through a

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Tests.Support;
 using static PocketBaseSharp.Server.Tests.Support.Collections;
 
@@ -59,10 +58,9 @@ public sealed class UnreadableViewTests : ServerTestBase
     /// <summary>Breaks a table's views from outside the server, as a sqlite3 shell could.</summary>
     private void DropTableFromOutside(string table)
     {
-        using var db = new SqliteConnection($"Data Source={Path.Combine(Server.DataDir, "data.db")};Pooling=False");
-        db.Open();
+        using var db = Server.OpenDatabase(readOnly: false);
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"PRAGMA busy_timeout=5000; DROP TABLE `{table}`";
+        cmd.CommandText = $"DROP TABLE `{table}`";
         cmd.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using PocketBaseSharp.Server.Tests.Support;
 using static PocketBaseSharp.Server.Tests.Support.Collections;
 
@@ -57,10 +56,30 @@ public sealed class ViewDependencyTests : ServerTestBase
         var sourceAfter = await Api.GetAsync($"/api/collections/{source}", SuperuserToken);
         Assert.Multiple(() =>
         {
-            Assert.That(response.Object["message"]!.GetValue<string>(), Does.StartWith("Failed to update collection. Raw error:").And.Contain(view));
+            // The spec's message and empty data (http-api.md §1, §7): no SQLite text in the answer.
+            Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("Failed to update collection."));
+            Assert.That(response.Object["data"]!.AsObject(), Is.Empty);
             Assert.That(list.Status, Is.EqualTo(HttpStatusCode.OK), list.Text);
             Assert.That(list.Object["items"]![0]!["n"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(sourceAfter.Object["fields"]!.AsArray().Select(NameOf), Does.Contain("n"));
+        });
+    }
+
+    [Test]
+    public async Task AnImportThatWouldBreakAView_IsRefused_WithTheCauseInItsRawError()
+    {
+        var (source, view, _) = await SourceAndViewAsync();
+        var definition = (await Api.GetAsync($"/api/collections/{source}", SuperuserToken)).Object;
+        definition["fields"] = new JsonArray([.. definition["fields"]!.AsArray().Where(f => NameOf(f) != "n").Select(f => f?.DeepClone())]);
+
+        var response = await Api.SendAsync(HttpMethod.Put, "/api/collections/import", new JsonObject { ["collections"] = new JsonArray(definition.DeepClone()) }, SuperuserToken);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest), response.Text);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.Object["message"]!.GetValue<string>(), Is.EqualTo("Failed to import collections."));
+            Assert.That(response.Object["data"]!["collections"]!["message"]!.GetValue<string>(), Does.StartWith("Failed to import the collections configuration. Raw error: ").And.Contain(view));
+            Assert.That((await ListAsync(view)).Status, Is.EqualTo(HttpStatusCode.OK));
         });
     }
 
@@ -152,8 +171,7 @@ public sealed class ViewDependencyTests : ServerTestBase
     /// <summary>The SQL SQLite keeps for a view, read beside the server.</summary>
     private string ViewSql(string view)
     {
-        using var db = new SqliteConnection($"Data Source={Path.Combine(Server.DataDir, "data.db")};Mode=ReadOnly;Pooling=False");
-        db.Open();
+        using var db = Server.OpenDatabase();
         using var cmd = db.CreateCommand();
         cmd.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = $name";
         cmd.Parameters.AddWithValue("$name", view);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 
 namespace PocketBaseSharp.Server.Tests.Support;
 
@@ -26,6 +27,23 @@ public sealed class ServerProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri BaseUri => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>
+    /// An open connection to the server's data.db beside it, as a sqlite3 shell would have: for
+    /// reading what the server stored, or changing it behind the server's back.
+    /// </summary>
+    public SqliteConnection OpenDatabase(bool readOnly = true)
+    {
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataDir, "data.db"),
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString());
+        db.Open();
+        return db;
+    }
 
     public static string ServerDll
     {
